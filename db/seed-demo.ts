@@ -1,0 +1,131 @@
+import { count } from 'drizzle-orm';
+import { teamMembers, teams, users } from './schema';
+import type { Database } from '../src/lib/server/db';
+import { hashPassword } from '../src/lib/server/passwords';
+import { readContentTree } from '../src/lib/server/content-files';
+import { quizSchema, type Quiz } from '../src/schemas/quiz';
+import { moduleSchema } from '../src/schemas/module';
+import { gradeQuiz, type Answers } from '../src/lib/quiz-grading';
+import { parseModuleEntryId } from '../src/lib/module-ids';
+import { completeModule } from '../src/lib/server/progress';
+import { recordQuizAttempt } from '../src/lib/server/quiz-attempts';
+import { DEMO_PASSWORD, demoPeople, demoTeam } from './demo-organisation';
+
+/** Small deterministic PRNG so every demo database looks the same. */
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface CurriculumModule {
+  moduleId: string;
+  courseOrder: number;
+  order: number;
+  quizId: string | undefined;
+}
+
+function loadCurriculum(contentRoot: string) {
+  const files = readContentTree(contentRoot);
+  const courseOrder = new Map<string, number>();
+  for (const f of files) {
+    const m = /^courses\/([^/]+)\/course\.yaml$/.exec(f.path);
+    if (m) courseOrder.set(m[1]!, Number((f.data as { order?: number })?.order ?? 0));
+  }
+  const modules: CurriculumModule[] = [];
+  const quizzes = new Map<string, Quiz>();
+  for (const f of files) {
+    const quizMatch = /^quizzes\/([^/]+)\.yaml$/.exec(f.path);
+    if (quizMatch) quizzes.set(quizMatch[1]!, quizSchema.parse(f.data));
+    const id = f.path.startsWith('courses/') && f.path.endsWith('.zh.mdx') ? parseModuleEntryId(f.path.slice(8, -4)) : null;
+    if (id) {
+      const data = moduleSchema.parse(f.data);
+      modules.push({ moduleId: id.moduleId, courseOrder: courseOrder.get(id.courseId) ?? 0, order: data.order, quizId: data.quiz });
+    }
+  }
+  modules.sort((a, b) => a.courseOrder - b.courseOrder || a.order - b.order);
+  return { modules, quizzes };
+}
+
+/** Answers a quiz the way a learner of the given skill might: each question right with that chance. */
+function simulatedAnswers(quiz: Quiz, skill: number, random: () => number): Answers {
+  const answers: Answers = {};
+  for (const q of quiz.questions) {
+    const right = random() < skill;
+    if (q.type === 'true-false') answers[q.id] = right ? q.answer : !q.answer;
+    else {
+      const correct = q.options.filter((o) => o.correct).map((o) => o.id);
+      const wrong = q.options.filter((o) => !o.correct).map((o) => o.id);
+      answers[q.id] = right ? correct : [wrong[Math.floor(random() * wrong.length)] ?? correct[0]!];
+    }
+  }
+  return answers;
+}
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+/**
+ * Fills an empty database with the demo organisation. Progress goes to `log` step by step;
+ * refuses to touch a database that already has users.
+ */
+export async function seedDemoOrganisation(
+  db: Database,
+  { contentRoot = 'content', now = new Date(), log = (_line: string) => {} } = {},
+): Promise<void> {
+  if (!(await isDatabaseEmpty(db))) {
+    throw new Error('The database already has users, so the demo organisation was not added. To start over, stop the server and delete the database file (data/academy.db by default).');
+  }
+  const random = mulberry32(20261123);
+  const { modules, quizzes } = loadCurriculum(contentRoot);
+  const monthMs = 30 * 24 * 60 * 60 * 1000;
+
+  log(`  1/3 people: ${demoPeople.length} accounts`);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ids = new Map<string, string>();
+  await db.transaction(async (tx) => {
+    for (const p of demoPeople) {
+      const id = crypto.randomUUID();
+      ids.set(p.email, id);
+      await tx.insert(users).values({
+        id, email: p.email, name: p.name, role: p.role, passwordHash, levelId: p.levelId,
+        levelSince: new Date(now.getTime() - p.monthsAtLevel * monthMs), locale: p.locale,
+      });
+    }
+    log('  2/3 team: one manager, seven learners');
+    const managerId = ids.get('manager@demo.academy')!;
+    await tx.insert(teams).values({ id: demoTeam.id, name: demoTeam.name, managerId });
+    for (const p of demoPeople.filter((p) => p.onTeam)) {
+      await tx.insert(teamMembers).values({ userId: ids.get(p.email)!, teamId: demoTeam.id });
+    }
+  });
+
+  const learners = demoPeople.filter((p) => p.progress > 0);
+  for (const [i, p] of learners.entries()) {
+    log(`  3/3 progress ${i + 1}/${learners.length}: ${p.name}`);
+    const userId = ids.get(p.email)!;
+    const done = modules.slice(0, Math.round(modules.length * p.progress));
+    for (const [j, m] of done.entries()) {
+      const at = new Date(now.getTime() - (done.length - j) * 2 * 24 * 60 * 60 * 1000);
+      const quiz = m.quizId ? quizzes.get(m.quizId) : undefined;
+      if (m.quizId && quiz) {
+        // A weaker learner often needs a second go; the better attempt is what counts.
+        const tries = random() > p.skill ? 2 : 1;
+        for (let k = 0; k < tries; k++) {
+          const answers = simulatedAnswers(quiz, Math.min(1, p.skill + k * 0.2), random);
+          const startedAt = new Date(at.getTime() - (tries - k) * 15 * 60 * 1000);
+          await recordQuizAttempt(db, {
+            userId, quizId: m.quizId, answers, result: gradeQuiz(quiz, answers, p.locale),
+            startedAt, finishedAt: new Date(startedAt.getTime() + 6 * 60 * 1000),
+          });
+        }
+      }
+      await completeModule(db, userId, m.moduleId, at);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Starts the platform. `npm start` (with --demo) builds if the build is missing or older than the
+ * sources, migrates, seeds the demo organisation into an empty database, then serves.
+ * `npm run serve` (production) only migrates and serves: it never builds or seeds.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../src/lib/server/db';
+import { migrateDatabase } from '../src/lib/server/migrations';
+import { readServerEnv } from '../src/lib/server/env';
+import { isDatabaseEmpty, seedDemoOrganisation } from '../db/seed-demo';
+
+const demo = process.argv.includes('--demo');
+const entry = 'dist/server/entry.mjs';
+
+function newestChange(paths: string[]): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) readdirSync(p).forEach((name) => visit(join(p, name)));
+    else newest = Math.max(newest, s.mtimeMs);
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+if (demo) {
+  const stale = !existsSync(entry) || newestChange(['src', 'content', 'db', 'public', 'astro.config.mjs']) > statSync(entry).mtimeMs;
+  if (stale) {
+    console.log('Building Sales Academy (first start or sources changed)…');
+    const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) {
+      console.error('The build failed; the messages above name the file and field to fix. Fix it and run npm start again.');
+      process.exit(1);
+    }
+  }
+} else if (!existsSync(entry)) {
+  console.error(`No build found at ${entry}. Run "npm run build" first.`);
+  process.exit(1);
+}
+
+const env = readServerEnv();
+const db = await openDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+console.log(`Database: ${env.DATABASE_URL}`);
+const applied = await migrateDatabase(db, { log: console.log });
+if (applied > 0) console.log(`Applied ${applied} migration(s).`);
+if (demo && (await isDatabaseEmpty(db))) {
+  console.log('Empty database: adding the demo organisation…');
+  await seedDemoOrganisation(db, { log: console.log });
+}
+db.$client.close();
+
+const server = spawn(process.execPath, [entry], {
+  stdio: 'inherit',
+  env: { ...process.env, HOST: process.env.HOST ?? 'localhost', PORT: process.env.PORT ?? '4321' },
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,7 @@
+import * as quiz from './quiz';
+import * as progress from './progress';
+
+export const server = {
+  quiz: { submit: quiz.submit },
+  progress: { completeModule: progress.completeModule },
+};

@@ -1,0 +1,37 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { courseSchema } from './schemas/course';
+import { moduleSchema } from './schemas/module';
+import { quizSchema } from './schemas/quiz';
+import { levelSchema } from './schemas/level';
+import { exerciseSchema } from './schemas/exercise';
+
+const withoutExtension = (entry: string) => entry.replace(/\.(mdx|ya?ml)$/, '');
+
+export const collections = {
+  courses: defineCollection({
+    loader: glob({
+      pattern: '*/course.yaml',
+      base: './content/courses',
+      generateId: ({ entry }) => entry.split('/')[0]!,
+    }),
+    schema: courseSchema,
+  }),
+  // Ids look like "sales-workflow/lead-to-after-sales.zh": course, module, language.
+  modules: defineCollection({
+    loader: glob({ pattern: '*/*.mdx', base: './content/courses', generateId: ({ entry }) => withoutExtension(entry) }),
+    schema: moduleSchema,
+  }),
+  quizzes: defineCollection({
+    loader: glob({ pattern: '*.yaml', base: './content/quizzes', generateId: ({ entry }) => withoutExtension(entry) }),
+    schema: quizSchema,
+  }),
+  exercises: defineCollection({
+    loader: glob({ pattern: '*.yaml', base: './content/exercises', generateId: ({ entry }) => withoutExtension(entry) }),
+    schema: exerciseSchema,
+  }),
+  levels: defineCollection({
+    loader: glob({ pattern: '*.yaml', base: './content/levels', generateId: ({ entry }) => withoutExtension(entry) }),
+    schema: levelSchema,
+  }),
+};

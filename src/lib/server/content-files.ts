@@ -1,0 +1,55 @@
+/**
+ * Reads trainer content straight from content/ without Astro, for scripts (seeding, the content
+ * check) that run outside a build. Parsing only: validation is the schemas' job.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+export interface ContentFile {
+  /** Path relative to the content root, e.g. "quizzes/lead-to-after-sales.yaml". */
+  path: string;
+  data: unknown;
+  /** MDX body, for .mdx files. */
+  body?: string;
+}
+
+function walk(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+
+/** Parses one file; a YAML syntax error is reported as `error` rather than thrown. */
+export function readContentFile(root: string, fullPath: string): ContentFile & { error?: string } {
+  const path = relative(root, fullPath).split('\\').join('/');
+  const text = readFileSync(fullPath, 'utf8');
+  try {
+    if (path.endsWith('.mdx')) {
+      const match = FRONTMATTER.exec(text);
+      if (!match) return { path, data: undefined, body: text, error: 'the file must start with a frontmatter block between two "---" lines' };
+      return { path, data: parseYaml(match[1]!), body: match[2]! };
+    }
+    return { path, data: parseYaml(text) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { path, data: undefined, error: `YAML syntax error: ${reason}` };
+  }
+}
+
+/** Every content file under `root` with one of the given extensions, sorted by path. */
+export function readContentTree(root: string, extensions = ['.yaml', '.yml', '.mdx']) {
+  return walk(root)
+    .filter((f) => extensions.some((ext) => f.endsWith(ext)))
+    .sort()
+    .map((f) => readContentFile(root, f));
+}

@@ -1,0 +1,124 @@
+/**
+ * Sessions after the Lucia guide (lucia-auth/lucia code/auth_session.ts): the cookie holds
+ * "id.secret", both random; the database keeps only SHA-256(secret), so a leaked table cannot be
+ * replayed. Expiry slides: a session in use is extended, an idle one dies after 30 days.
+ */
+import { eq } from 'drizzle-orm';
+import type { AstroCookies } from 'astro';
+import { sessions, users } from '../../../db/schema';
+import type { Database } from './db';
+
+export const SESSION_COOKIE = 'session';
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+/** Extend only when less than this remains, so most requests do not write. */
+const RENEW_WHEN_REMAINING_MS = 15 * DAY_MS;
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: (typeof users.$inferSelect)['role'];
+  levelId: string;
+  levelSince: Date;
+  locale: 'zh' | 'en';
+}
+
+export interface ValidSession {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+}
+
+// Human-safe alphabet (no 0/o/1/l); 24 characters of 5 bits each = 120 bits of entropy.
+const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+function randomString(): string {
+  const bytes = new Uint8Array(24);
+  crypto.getRandomValues(bytes);
+  let out = '';
+  for (const byte of bytes) out += ALPHABET[byte >> 3];
+  return out;
+}
+
+async function hashSecret(secret: string): Promise<Buffer> {
+  return Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret)));
+}
+
+function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  let diff = 0;
+  for (let i = 0; i < a.byteLength; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}
+
+/** Creates a session and returns the token to put in the cookie; the token is never stored. */
+export async function createSession(db: Database, userId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
+  const id = randomString();
+  const secret = randomString();
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  await db.insert(sessions).values({ id, userId, secretHash: await hashSecret(secret), expiresAt, createdAt: now });
+  return { token: `${id}.${secret}`, expiresAt };
+}
+
+/** Checks a token; returns the session and its (active) user, extending the session if due. */
+export async function validateSessionToken(
+  db: Database,
+  token: string,
+  now: Date,
+): Promise<{ session: ValidSession; user: SessionUser } | null> {
+  const parts = token.split('.');
+  if (parts.length !== 2 || parts[0]!.length !== 24 || parts[1]!.length !== 24) return null;
+  const [id, secret] = parts as [string, string];
+  const row = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .get();
+  if (!row) return null;
+  if (!constantTimeEqual(await hashSecret(secret), row.session.secretHash)) return null;
+  if (row.session.expiresAt.getTime() <= now.getTime() || !row.user.active) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  let expiresAt = row.session.expiresAt;
+  if (expiresAt.getTime() - now.getTime() < RENEW_WHEN_REMAINING_MS) {
+    expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+  }
+  const { user } = row;
+  return {
+    session: { id, userId: user.id, expiresAt },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      levelId: user.levelId,
+      levelSince: user.levelSince,
+      locale: user.locale,
+    },
+  };
+}
+
+export async function invalidateSession(db: Database, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function invalidateUserSessions(db: Database, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/**
+ * Secure cookies in production. INSECURE_COOKIES=1 is for a plain-HTTP deployment on a trusted
+ * network only; browsers already accept Secure cookies from http://localhost.
+ */
+const secure = import.meta.env.PROD && process.env.INSECURE_COOKIES !== '1';
+
+export function setSessionCookie(cookies: AstroCookies, token: string, expiresAt: Date): void {
+  cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
+}
+
+export function deleteSessionCookie(cookies: AstroCookies): void {
+  cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: 0 });
+}

@@ -1,0 +1,46 @@
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { getAppDatabase } from './lib/server/app-database';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from './lib/server/sessions';
+import { isCrossSiteWrite, isPublicPath } from './lib/server/request-guards';
+import { securityHeaders } from './lib/server/security-headers';
+
+const headers = defineMiddleware(async (_context, next) => {
+  const response = await next();
+  for (const [name, value] of Object.entries(securityHeaders)) {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  }
+  return response;
+});
+
+const crossSite = defineMiddleware((context, next) => {
+  if (isCrossSiteWrite(context.request, context.url)) {
+    return new Response('Cross-site request refused. Submit the form from Sales Academy itself.', { status: 403 });
+  }
+  return next();
+});
+
+const auth = defineMiddleware(async (context, next) => {
+  context.locals.user = null;
+  context.locals.session = null;
+  if (context.url.pathname.startsWith('/_astro/')) return next();
+  const db = await getAppDatabase();
+  context.locals.db = db;
+  const token = context.cookies.get(SESSION_COOKIE)?.value;
+  if (token) {
+    const valid = await validateSessionToken(db, token, new Date());
+    if (valid) {
+      context.locals.user = valid.user;
+      context.locals.session = valid.session;
+      setSessionCookie(context.cookies, token, valid.session.expiresAt);
+    } else {
+      deleteSessionCookie(context.cookies);
+    }
+  }
+  if (!context.locals.user && !isPublicPath(context.url.pathname) && !context.url.pathname.startsWith('/_actions/')) {
+    const nextPath = context.url.pathname + context.url.search;
+    return context.redirect(`/login?next=${encodeURIComponent(nextPath)}`, 302);
+  }
+  return next();
+});
+
+export const onRequest = sequence(headers, crossSite, auth);
