@@ -30,7 +30,7 @@ if (demo) {
   const stale = !existsSync(entry) || newestChange(['src', 'content', 'db', 'public', 'astro.config.mjs']) > statSync(entry).mtimeMs;
   if (stale) {
     console.log('Building Sales Academy (first start or sources changed)…');
-    const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit' });
+    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
     if (build.status !== 0) {
       console.error('The build failed; the messages above name the file and field to fix. Fix it and run npm start again.');
       process.exit(1);

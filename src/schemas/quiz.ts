@@ -1,8 +1,13 @@
 import { z } from 'astro/zod';
 import { bilingualText, slug } from './common';
 
+// Option ids reach the browser, so they must not give the answer away.
+const neutralId = slug.refine((id) => !/(^|-)(correct|right|wrong|incorrect|true|false|answer)(-|$)/.test(id), {
+  message: 'an option id reaches the browser, so it must not hint at the answer (avoid words like "correct" or "wrong"); name it after its content',
+});
+
 const option = z.strictObject({
-  id: slug.describe('Option id, unique within its question'),
+  id: neutralId.describe('Option id, unique within its question; describes the option, never whether it is right'),
   text: bilingualText,
   correct: z.boolean().default(false).describe('Whether choosing this option is right'),
   explanation: bilingualText.describe('Why this option is right or wrong, shown after submitting'),

@@ -1,0 +1,16 @@
+/** `npm run content:check`: validates everything in content/ without a full build. */
+import { resolve } from 'node:path';
+import { readContentTree } from '../src/lib/server/content-files';
+import { checkContent, formatProblem } from '../src/lib/content-check';
+
+const root = resolve(process.argv[2] ?? 'content');
+const files = readContentTree(root);
+const problems = checkContent(files);
+if (problems.length === 0) {
+  console.log(`Content OK: ${files.length} files checked in ${root}.`);
+} else {
+  console.error(`Found ${problems.length} problem(s) in ${root}:\n`);
+  for (const p of problems) console.error(`  ✗ ${formatProblem(p)}`);
+  console.error('\nFix each file and field above, then run "npm run content:check" again. docs/authoring.md describes every field.');
+  process.exitCode = 1;
+}

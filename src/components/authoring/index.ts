@@ -1,0 +1,7 @@
+/** The components a trainer may use in a module without importing them. */
+export { default as Callout } from './Callout.astro';
+export { default as Steps } from './Steps.astro';
+export { default as Flow } from './Flow.astro';
+export { default as RoleCard } from './RoleCard.astro';
+export { default as KeyTerm } from './KeyTerm.astro';
+export { default as Quiz } from '../Quiz.astro';

@@ -1,0 +1,146 @@
+/**
+ * Validates the whole of content/ as trainers wrote it: every file against its schema, then the
+ * links between files (quiz and exercise ids, prerequisites, level requirements, language twins).
+ * Pure: files in, problems out.
+ */
+import type { z } from 'astro/zod';
+import { courseSchema } from '../../schemas/course';
+import { moduleSchema, type ModuleFrontmatter } from '../../schemas/module';
+import { quizSchema } from '../../schemas/quiz';
+import { levelSchema, type Level } from '../../schemas/level';
+import { exerciseSchema } from '../../schemas/exercise';
+import { parseModuleEntryId, type ModuleEntryId } from '../module-ids';
+import { describeIssue } from './format';
+import { componentProblems } from './mdx';
+
+export interface ContentFileInput {
+  path: string;
+  data: unknown;
+  body?: string;
+  error?: string;
+}
+
+export interface ContentProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+type Kind = 'course' | 'module' | 'quiz' | 'exercise' | 'level';
+
+function kindOf(path: string): Kind | null {
+  if (/^courses\/[^/]+\/course\.ya?ml$/.test(path)) return 'course';
+  if (/^courses\/[^/]+\/[^/]+\.mdx$/.test(path)) return 'module';
+  if (/^quizzes\/[^/]+\.ya?ml$/.test(path)) return 'quiz';
+  if (/^exercises\/[^/]+\.ya?ml$/.test(path)) return 'exercise';
+  if (/^levels\/[^/]+\.ya?ml$/.test(path)) return 'level';
+  return null;
+}
+
+const schemas: Record<Kind, z.ZodType> = {
+  course: courseSchema,
+  module: moduleSchema,
+  quiz: quizSchema,
+  exercise: exerciseSchema,
+  level: levelSchema,
+};
+
+const baseName = (path: string) => path.split('/').pop()!.replace(/\.(ya?ml|mdx)$/, '');
+
+export function checkContent(files: readonly ContentFileInput[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const report = (file: string, field: string, message: string) => problems.push({ file: `content/${file}`, field, message });
+
+  const courses = new Set<string>();
+  const quizzes = new Set<string>();
+  const exercises = new Set<string>();
+  const modules: { path: string; id: ModuleEntryId; data: ModuleFrontmatter; body: string }[] = [];
+  const levels: { path: string; data: Level }[] = [];
+
+  for (const file of files) {
+    const kind = kindOf(file.path);
+    if (!kind) {
+      report(file.path, '(file)', 'is not where content belongs: courses/<course>/course.yaml, courses/<course>/<module>.<zh|en>.mdx, quizzes/, exercises/ or levels/');
+      continue;
+    }
+    if (file.error) {
+      report(file.path, '(file)', file.error);
+      continue;
+    }
+    const parsed = schemas[kind].safeParse(file.data);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const { field, message } = describeIssue(issue, file.data);
+        report(file.path, field, message);
+      }
+      continue;
+    }
+    if (kind === 'course') courses.add(file.path.split('/')[1]!);
+    if (kind === 'quiz') quizzes.add(baseName(file.path));
+    if (kind === 'exercise') exercises.add(baseName(file.path));
+    if (kind === 'level') levels.push({ path: file.path, data: parsed.data as Level });
+    if (kind === 'module') {
+      const id = parseModuleEntryId(file.path.slice('courses/'.length).replace(/\.mdx$/, ''));
+      if (!id) {
+        report(file.path, '(file name)', 'a module file is named <module-id>.zh.mdx or <module-id>.en.mdx, with a lowercase kebab-case id');
+        continue;
+      }
+      modules.push({ path: file.path, id, data: parsed.data as ModuleFrontmatter, body: file.body ?? '' });
+    }
+  }
+
+  const moduleIds = new Set(modules.map((m) => m.id.moduleId));
+  const byKey = new Map(modules.map((m) => [`${m.id.moduleId}.${m.id.lang}`, m]));
+
+  for (const m of modules) {
+    if (!courses.has(m.id.courseId)) {
+      report(m.path, '(folder)', `course "${m.id.courseId}" has no course.yaml; add content/courses/${m.id.courseId}/course.yaml`);
+    }
+    const twinLang = m.id.lang === 'zh' ? 'en' : 'zh';
+    const twin = byKey.get(`${m.id.moduleId}.${twinLang}`);
+    if (!twin) {
+      report(m.path, '(file)', `has no ${twinLang === 'en' ? 'English' : 'Chinese'} twin; add courses/${m.id.moduleId}.${twinLang}.mdx`);
+    } else if (m.id.lang === 'zh') {
+      for (const field of ['order', 'minutes', 'quiz'] as const) {
+        if (m.data[field] !== twin.data[field]) {
+          report(twin.path, field, `is ${JSON.stringify(twin.data[field])} but the Chinese twin says ${JSON.stringify(m.data[field])}; the twins must agree`);
+        }
+      }
+      if (m.data.prerequisites.join() !== twin.data.prerequisites.join()) {
+        report(twin.path, 'prerequisites', 'differ from the Chinese twin; the twins must list the same prerequisites');
+      }
+    }
+    if (m.data.quiz && !quizzes.has(m.data.quiz)) {
+      report(m.path, 'quiz', `names quiz "${m.data.quiz}", but there is no content/quizzes/${m.data.quiz}.yaml`);
+    }
+    m.data.prerequisites.forEach((p, i) => {
+      if (!moduleIds.has(p)) report(m.path, `prerequisites[${i}]`, `names module "${p}", which does not exist; use course-id/module-id of an existing module`);
+      if (p === m.id.moduleId) report(m.path, `prerequisites[${i}]`, 'a module cannot be its own prerequisite');
+    });
+    for (const problem of componentProblems(m.body, { quizzes, exercises })) report(m.path, problem.field, problem.message);
+  }
+
+  for (const level of levels) {
+    const c = level.data.criteria;
+    c.modules.forEach((id, i) => {
+      if (!moduleIds.has(id)) report(level.path, `criteria.modules[${i}]`, `names module "${id}", which does not exist`);
+    });
+    c.courses.forEach((id, i) => {
+      if (!courses.has(id)) report(level.path, `criteria.courses[${i}]`, `names course "${id}", which does not exist`);
+    });
+    c.exercises.forEach((e, i) => {
+      if (!exercises.has(e.id)) report(level.path, `criteria.exercises[${i}].id`, `names exercise "${e.id}", but there is no content/exercises/${e.id}.yaml`);
+    });
+  }
+  const orders = new Map<number, string>();
+  for (const level of levels) {
+    const clash = orders.get(level.data.order);
+    if (clash) report(level.path, 'order', `is ${level.data.order}, the same as ${clash}; each level needs its own rung`);
+    orders.set(level.data.order, level.path);
+  }
+  return problems;
+}
+
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file} › ${p.field}: ${p.message}`;
+}

@@ -1,0 +1,42 @@
+import { mdxToJs } from 'satteri';
+
+/** Components a module may use without importing them (see docs/authoring.md). */
+export const authoringComponents = ['Callout', 'Steps', 'Flow', 'RoleCard', 'KeyTerm', 'Quiz', 'Exercise'] as const;
+
+function withoutCode(body: string): string {
+  return body.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+}
+
+/**
+ * Problems in a module body: MDX that does not compile, components that do not exist, and
+ * `<Quiz id>` / `<Exercise id>` naming content that does not exist.
+ */
+export function componentProblems(
+  body: string,
+  known: { quizzes: ReadonlySet<string>; exercises: ReadonlySet<string> },
+): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  try {
+    mdxToJs(body);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    problems.push({ field: '(body)', message: `is not valid MDX: ${reason} (line numbers count from the line after the frontmatter)` });
+    return problems;
+  }
+  const text = withoutCode(body);
+  for (const match of text.matchAll(/<([A-Z][A-Za-z0-9]*)/g)) {
+    const name = match[1]!;
+    if (!(authoringComponents as readonly string[]).includes(name)) {
+      problems.push({ field: '(body)', message: `uses <${name}>, which is not an authoring component; use one of ${authoringComponents.join(', ')}` });
+    }
+  }
+  for (const match of text.matchAll(/<(Quiz|Exercise)\b([^>]*)>/g)) {
+    const [, component, attributes] = match as unknown as [string, 'Quiz' | 'Exercise', string];
+    const id = /\bid\s*=\s*["']([^"']+)["']/.exec(attributes)?.[1];
+    const pool = component === 'Quiz' ? known.quizzes : known.exercises;
+    const folder = component === 'Quiz' ? 'quizzes' : 'exercises';
+    if (!id) problems.push({ field: '(body)', message: `<${component}> needs an id, e.g. <${component} id="…" />` });
+    else if (!pool.has(id)) problems.push({ field: '(body)', message: `<${component} id="${id}" /> names something that does not exist; add content/${folder}/${id}.yaml or fix the id` });
+  }
+  return problems;
+}
