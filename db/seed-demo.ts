@@ -39,10 +39,13 @@ function loadCurriculum(contentRoot: string) {
   const quizzes = new Map<string, Quiz>();
   for (const f of files) {
     const quizMatch = /^quizzes\/([^/]+)\.yaml$/.exec(f.path);
-    if (quizMatch) quizzes.set(quizMatch[1]!, quizSchema.parse(f.data));
+    // Invalid files are skipped: content:check reports them, and the demo should still start.
+    const quiz = quizMatch ? quizSchema.safeParse(f.data) : undefined;
+    if (quizMatch && quiz?.success) quizzes.set(quizMatch[1]!, quiz.data);
     const id = f.path.startsWith('courses/') && f.path.endsWith('.zh.mdx') ? parseModuleEntryId(f.path.slice(8, -4)) : null;
-    if (id) {
-      const data = moduleSchema.parse(f.data);
+    const frontmatter = id ? moduleSchema.safeParse(f.data) : undefined;
+    if (id && frontmatter?.success) {
+      const data = frontmatter.data;
       modules.push({ moduleId: id.moduleId, courseOrder: courseOrder.get(id.courseId) ?? 0, order: data.order, quizId: data.quiz });
     }
   }
@@ -76,7 +79,7 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
  */
 export async function seedDemoOrganisation(
   db: Database,
-  { contentRoot = 'content', now = new Date(), log = (_line: string) => {} } = {},
+  { contentRoot = process.env.CONTENT_DIR ?? 'content', now = new Date(), log = (_line: string) => {} } = {},
 ): Promise<void> {
   if (!(await isDatabaseEmpty(db))) {
     throw new Error('The database already has users, so the demo organisation was not added. To start over, stop the server and delete the database file (data/academy.db by default).');

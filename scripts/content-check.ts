@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { readContentTree } from '../src/lib/server/content-files';
 import { checkContent, formatProblem } from '../src/lib/content-check';
 
-const root = resolve(process.argv[2] ?? 'content');
+const root = resolve(process.argv[2] ?? process.env.CONTENT_DIR ?? 'content');
 const files = readContentTree(root);
 const problems = checkContent(files);
 if (problems.length === 0) {

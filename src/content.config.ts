@@ -6,32 +6,34 @@ import { quizSchema } from './schemas/quiz';
 import { levelSchema } from './schemas/level';
 import { exerciseSchema } from './schemas/exercise';
 
+// CONTENT_DIR lets tests and previews build from another content tree; trainers never set it.
+const contentRoot = process.env.CONTENT_DIR ?? './content';
 const withoutExtension = (entry: string) => entry.replace(/\.(mdx|ya?ml)$/, '');
 
 export const collections = {
   courses: defineCollection({
     loader: glob({
       pattern: '*/course.yaml',
-      base: './content/courses',
+      base: `${contentRoot}/courses`,
       generateId: ({ entry }) => entry.split('/')[0]!,
     }),
     schema: courseSchema,
   }),
   // Ids look like "sales-workflow/lead-to-after-sales.zh": course, module, language.
   modules: defineCollection({
-    loader: glob({ pattern: '*/*.mdx', base: './content/courses', generateId: ({ entry }) => withoutExtension(entry) }),
+    loader: glob({ pattern: '*/*.mdx', base: `${contentRoot}/courses`, generateId: ({ entry }) => withoutExtension(entry) }),
     schema: moduleSchema,
   }),
   quizzes: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: './content/quizzes', generateId: ({ entry }) => withoutExtension(entry) }),
+    loader: glob({ pattern: '*.yaml', base: `${contentRoot}/quizzes`, generateId: ({ entry }) => withoutExtension(entry) }),
     schema: quizSchema,
   }),
   exercises: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: './content/exercises', generateId: ({ entry }) => withoutExtension(entry) }),
+    loader: glob({ pattern: '*.yaml', base: `${contentRoot}/exercises`, generateId: ({ entry }) => withoutExtension(entry) }),
     schema: exerciseSchema,
   }),
   levels: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: './content/levels', generateId: ({ entry }) => withoutExtension(entry) }),
+    loader: glob({ pattern: '*.yaml', base: `${contentRoot}/levels`, generateId: ({ entry }) => withoutExtension(entry) }),
     schema: levelSchema,
   }),
 };

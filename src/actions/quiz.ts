@@ -15,7 +15,7 @@ export const quizSubmitInput = z.strictObject({
     .record(id, z.union([z.array(id).max(26), z.boolean()]))
     .refine((answers) => Object.keys(answers).length <= 200, 'a quiz has at most 200 questions'),
   startedAt: z.number().int().positive().optional(),
-  idempotencyKey: z.string().uuid().optional(),
+  idempotencyKey: z.uuid().optional(),
 });
 
 export const submit = defineAction({

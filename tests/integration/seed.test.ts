@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestDatabase, type TestDatabase } from './test-database';
+import { seedDemoOrganisation } from '../../db/seed-demo';
+import { demoPeople } from '../../db/demo-organisation';
+import { moduleCompletions, teamMembers, teams, users } from '../../db/schema';
+
+let t: TestDatabase;
+beforeEach(async () => (t = await createTestDatabase()));
+afterEach(() => t.close());
+
+describe('demo organisation seed', () => {
+  it('adds an admin, a trainer, a manager leading a team of at least six learners at different levels', async () => {
+    const lines: string[] = [];
+    await seedDemoOrganisation(t.db, { log: (l) => lines.push(l) });
+    const all = await t.db.select().from(users).all();
+    expect(all).toHaveLength(demoPeople.length);
+    for (const role of ['admin', 'trainer', 'manager'] as const) expect(all.some((u) => u.role === role)).toBe(true);
+    const [team] = await t.db.select().from(teams).all();
+    expect(all.find((u) => u.id === team!.managerId)?.role).toBe('manager');
+    const members = await t.db.select({ level: users.levelId }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId));
+    expect(members.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(members.map((m) => m.level)).size).toBeGreaterThanOrEqual(3);
+    expect(lines.length).toBeGreaterThan(2);
+  });
+
+  it('gives learners varied progress', async () => {
+    await seedDemoOrganisation(t.db);
+    const perUser = await t.db.$client.execute('SELECT user_id, count(*) AS n FROM module_completions GROUP BY user_id');
+    const learners = demoPeople.filter((p) => p.role === 'learner').length;
+    expect(perUser.rows.length).toBeGreaterThan(0);
+    expect(perUser.rows.length).toBeLessThan(learners + 2);
+    expect(await t.db.select().from(moduleCompletions).all()).not.toHaveLength(0);
+  });
+
+  it('refuses to seed a database that already has people', async () => {
+    await seedDemoOrganisation(t.db);
+    await expect(seedDemoOrganisation(t.db)).rejects.toThrow(/already has users/);
+  });
+});
