@@ -3,11 +3,15 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import node from '@astrojs/node';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
   output: 'server',
+  // Separate build folders let several checkouts' test runs build side by side.
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   adapter: node({ mode: 'standalone' }),
-  integrations: [mdx(), svelte()],
+  integrations: [mdx(), svelte(), searchIndex()],
   server: {
     port: Number(process.env.PORT ?? 4321),
     host: process.env.HOST ?? 'localhost',

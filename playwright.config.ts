@@ -36,7 +36,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm start',
+    // E2E_COMMAND lets a developer serve an existing build (e.g. "npm run db:seed && npm run serve").
+    command: process.env.E2E_COMMAND ?? 'npm start',
     url: `http://localhost:${port}/healthz`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -4,15 +4,15 @@
  * `npm run serve` (production) only migrates and serves: it never builds or seeds.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { openDatabase } from '../src/lib/server/db';
 import { migrateDatabase } from '../src/lib/server/migrations';
 import { readServerEnv } from '../src/lib/server/env';
 import { isDatabaseEmpty, seedDemoOrganisation } from '../db/seed-demo';
 
 const demo = process.argv.includes('--demo');
-const entry = 'dist/server/entry.mjs';
+const entry = join(process.env.ASTRO_OUT_DIR ?? 'dist', 'server/entry.mjs');
 
 function newestChange(paths: string[]): number {
   let newest = 0;
@@ -51,6 +51,12 @@ if (demo && (await isDatabaseEmpty(db))) {
   await seedDemoOrganisation(db, { log: console.log });
 }
 db.$client.close();
+
+// A build folder outside the project (ASTRO_OUT_DIR) still needs the project's packages.
+const outDir = resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
+if (relative(process.cwd(), outDir).startsWith('..') && !existsSync(join(outDir, 'node_modules'))) {
+  symlinkSync(resolve('node_modules'), join(outDir, 'node_modules'), 'dir');
+}
 
 const server = spawn(process.execPath, [entry], {
   stdio: 'inherit',

@@ -2,8 +2,9 @@ import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { getEntry } from 'astro:content';
 import { moduleRef } from '../schemas/common';
-import { completeModule as storeCompletion } from '../lib/server/progress';
+import { completedModuleIds, completeModule as storeCompletion } from '../lib/server/progress';
 import { moduleEntryId } from '../lib/module-ids';
+import { bypassesLocks, missingPrerequisites } from '../lib/module-locks';
 import { requireUser } from './guards';
 
 export const completeModule = defineAction({
@@ -11,9 +12,16 @@ export const completeModule = defineAction({
   input: z.object({ moduleId: moduleRef }),
   handler: async ({ moduleId }, context) => {
     const user = requireUser(context);
-    const exists = await getEntry('modules', moduleEntryId(moduleId, 'zh'));
-    if (!exists) throw new ActionError({ code: 'NOT_FOUND', message: `There is no module "${moduleId}".` });
-    const newlyCompleted = await storeCompletion(context.locals.db, user.id, moduleId, new Date());
+    const entry = await getEntry('modules', moduleEntryId(moduleId, 'zh'));
+    if (!entry) throw new ActionError({ code: 'NOT_FOUND', message: `There is no module "${moduleId}".` });
+    const db = context.locals.db;
+    if (!bypassesLocks(user.role)) {
+      const missing = missingPrerequisites(entry.data.prerequisites, new Set((await completedModuleIds(db, user.id)).keys()));
+      if (missing.length > 0) {
+        throw new ActionError({ code: 'PRECONDITION_FAILED', message: `Finish ${missing.join(', ')} first.` });
+      }
+    }
+    const newlyCompleted = await storeCompletion(db, user.id, moduleId, new Date());
     return { moduleId, newlyCompleted };
   },
 });

@@ -1,29 +1,48 @@
 import { z } from 'astro/zod';
 import { bilingualText, moduleRef, slug } from './common';
 
+/** The KPIs a manager records as evidence, in percent. Mirrors `kpiMetrics` in db/schema.ts. */
+export const kpiMetricIds = ['target-attainment', 'customer-satisfaction', 'lead-conversion', 'growth-rate'] as const;
+export type KpiMetric = (typeof kpiMetricIds)[number];
+
 const kpiThreshold = z.strictObject({
-  metric: z.enum(['target-attainment', 'customer-satisfaction', 'lead-conversion', 'growth-rate']),
-  minPercent: z.number().min(0).max(1000).describe('Lowest accepted value, in percent'),
+  metric: z
+    .enum(kpiMetricIds)
+    .describe('target-attainment (sales against target), customer-satisfaction, lead-conversion or growth-rate'),
+  minPercent: z.number().min(-100).max(1000).describe('Lowest accepted value of the latest recorded period, in percent'),
 });
 
-/** `content/levels/<nn>-<level-id>.yaml`: one rung of the career ladder and what reaching it takes. */
+const exerciseThreshold = z.strictObject({
+  id: slug.describe('Id of an exercise in content/exercises/'),
+  minPercent: z.number().min(0).max(100).describe('Lowest accepted best score, in percent'),
+});
+
+/** `content/levels/<level-id>.yaml`: one rung of the career ladder and what reaching it takes. */
 export const levelSchema = z.strictObject({
   order: z.number().int().min(1).describe('Rung on the ladder, 1 the entry level'),
-  name: bilingualText,
-  description: bilingualText,
+  name: bilingualText.describe('Title of the post, e.g. 中级销售 / Mid-level sales'),
+  description: bilingualText.describe('What a person at this level does'),
   criteria: z
     .strictObject({
       modules: z.array(moduleRef).default([]).describe('Modules to complete before promotion to this level'),
       courses: z.array(slug).default([]).describe('Courses whose every module must be complete'),
-      minQuizPercent: z.number().min(0).max(100).optional().describe('Lowest best-score average over the quizzes of required modules'),
-      exercises: z
-        .array(z.strictObject({ id: slug, minPercent: z.number().min(0).max(100) }))
-        .default([])
-        .describe('Exercises to pass with at least this score'),
-      kpis: z.array(kpiThreshold).default([]).describe('KPI evidence a manager records'),
-      minMonthsAtPreviousLevel: z.number().int().min(0).default(0).describe('Tenure at the level below'),
+      minQuizPercent: z
+        .number()
+        .min(0)
+        .max(100)
+        .optional()
+        .describe('Lowest mean score over the quizzes of the required modules and courses; a quiz not taken counts as 0'),
+      quizScoreMode: z
+        .enum(['best', 'average'])
+        .default('best')
+        .describe('Which score of a quiz counts: the best attempt, or the average of all attempts'),
+      exercises: z.array(exerciseThreshold).default([]).describe('Exercises to pass with at least this score'),
+      kpis: z.array(kpiThreshold).default([]).describe('KPI evidence a manager records; the latest period counts'),
+      minMonthsAtPreviousLevel: z.number().int().min(0).max(600).default(0).describe('Whole months at the level below'),
       managerSignOff: z.boolean().default(false).describe('Whether a manager must sign off'),
     })
-    .prefault({}),
+    .prefault({})
+    .describe('What it takes to be promoted to this level from the one below'),
 });
 export type Level = z.infer<typeof levelSchema>;
+export type LevelCriteria = Level['criteria'];

@@ -20,6 +20,7 @@ export interface CourseSummary {
   order: number;
   title: string;
   summary: string;
+  audience: string[];
   modules: ModuleSummary[];
 }
 
@@ -56,6 +57,7 @@ export function listCourses(lang: Language): Promise<CourseSummary[]> {
           order: c.data.order,
           title: c.data.title[lang],
           summary: c.data.summary[lang],
+          audience: c.data.audience,
           modules: modules.filter((m) => m.courseId === c.id).sort((a, b) => a.order - b.order),
         }))
         .sort((a, b) => a.order - b.order);
