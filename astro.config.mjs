@@ -20,6 +20,22 @@ export default defineConfig({
     checkOrigin: true,
     // Quiz and exercise payloads are small; anything bigger is hostile or a bug.
     actionBodySizeLimit: 64 * 1024,
+    // Astro hashes every inline script and style it emits; nothing else may run.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ],
+      // Pagefind's search runs WebAssembly; no script is allowed inline without a hash.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // Progress bars set their width in a style attribute; attributes cannot run code.
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
   },
   devToolbar: { enabled: false },
 });

@@ -1,11 +1,11 @@
 /** `npm run content:check`: validates everything in content/ without a full build. */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { readContentTree } from '../src/lib/server/content-files';
 import { checkContent, formatProblem } from '../src/lib/content-check';
 
 const root = resolve(process.argv[2] ?? process.env.CONTENT_DIR ?? 'content');
 const files = readContentTree(root);
-const problems = checkContent(files);
+const problems = checkContent(files, relative(process.cwd(), root) || '.');
 if (problems.length === 0) {
   console.log(`Content OK: ${files.length} files checked in ${root}.`);
 } else {

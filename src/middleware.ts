@@ -1,6 +1,7 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { getAppDatabase } from './lib/server/app-database';
-import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from './lib/server/sessions';
+import { SESSION_COOKIE, validateSessionToken } from './lib/server/sessions';
+import { deleteSessionCookie, setSessionCookie } from './lib/server/session-cookies';
 import { isCrossSiteWrite, isPublicPath } from './lib/server/request-guards';
 import { securityHeaders } from './lib/server/security-headers';
 

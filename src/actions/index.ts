@@ -1,7 +1,19 @@
 import * as quiz from './quiz';
 import * as progress from './progress';
+import * as admin from './admin';
 
 export const server = {
   quiz: { submit: quiz.submit },
   progress: { completeModule: progress.completeModule },
+  admin: {
+    createUser: admin.createUser,
+    invite: admin.invite,
+    setRole: admin.setRole,
+    setLevel: admin.setLevel,
+    moveTeam: admin.moveTeam,
+    setActive: admin.setActive,
+    createTeam: admin.createTeam,
+    setTeamManager: admin.setTeamManager,
+    importUsers: admin.importUsers,
+  },
 };

@@ -6,6 +6,8 @@ const neutralId = slug.refine((id) => !/(^|-)(correct|right|wrong|incorrect|true
   message: 'an option id reaches the browser, so it must not hint at the answer (avoid words like "correct" or "wrong"); name it after its content',
 });
 
+const uniqueIds = (list: readonly { id: string }[]) => new Set(list.map((x) => x.id)).size === list.length;
+
 const option = z.strictObject({
   id: neutralId.describe('Option id, unique within its question; describes the option, never whether it is right'),
   text: bilingualText,
@@ -39,18 +41,115 @@ const trueFalse = z.strictObject({
   ),
 });
 
-export const questionSchema = z.discriminatedUnion('type', [singleChoice, multipleChoice, trueFalse]);
+// Ordering items and matching pairs never reach the browser under their own ids: the public view
+// numbers them in the attempt's shuffled order, so these ids only need to be stable for reviews.
+const orderingItem = z.strictObject({
+  id: slug.describe('Item id, unique within its question; stored with answers so past attempts can be reviewed'),
+  text: bilingualText.describe('The step or stage as the learner sees it'),
+  explanation: bilingualText.optional().describe('Optional note on why this item sits where it does, shown after submitting'),
+});
+
+const ordering = z
+  .strictObject({
+    id: slug.describe('Question id, unique within its quiz'),
+    type: z.literal('ordering'),
+    prompt: bilingualText,
+    items: z
+      .array(orderingItem)
+      .min(3, 'give at least three items: with two, ordering is a coin toss')
+      .max(10, 'give at most ten items; split a longer flow into two questions')
+      .describe('The items in the RIGHT order; every attempt shows them shuffled'),
+    explanation: bilingualText.describe('Why this is the right order, shown after submitting'),
+  })
+  .refine((q) => uniqueIds(q.items), { message: 'item ids must be unique within the question', path: ['items'] });
+
+const matchingPair = z.strictObject({
+  id: slug.describe('Pair id, unique within its question; stored with answers so past attempts can be reviewed'),
+  left: bilingualText.describe('What the learner matches from (e.g. a stage)'),
+  right: bilingualText.describe('What belongs to it (e.g. the stage’s output)'),
+  explanation: bilingualText.optional().describe('Optional note on why these two belong together, shown after submitting'),
+});
+
+const matching = z
+  .strictObject({
+    id: slug.describe('Question id, unique within its quiz'),
+    type: z.literal('matching'),
+    prompt: bilingualText,
+    pairs: z
+      .array(matchingPair)
+      .min(3, 'give at least three pairs: with two, matching is a coin toss')
+      .max(10, 'give at most ten pairs; split a longer list into two questions')
+      .describe('Each left item with the right item that belongs to it; both sides are shuffled per attempt'),
+    explanation: bilingualText.describe('What ties the pairs together, shown after submitting'),
+  })
+  .refine((q) => uniqueIds(q.pairs), { message: 'pair ids must be unique within the question', path: ['pairs'] })
+  .refine((q) => new Set(q.pairs.map((p) => p.right.zh)).size === q.pairs.length && new Set(q.pairs.map((p) => p.right.en)).size === q.pairs.length, {
+    message: 'two pairs have the same right-hand text, so a learner could not tell them apart; make every "right" text different',
+    path: ['pairs'],
+  });
+
+const numeric = z.strictObject({
+  id: slug.describe('Question id, unique within its quiz'),
+  type: z.literal('numeric'),
+  prompt: bilingualText,
+  answer: z.number().finite().describe('The right value'),
+  tolerance: z
+    .number()
+    .finite()
+    .min(0, 'tolerance is a distance from the answer, so it cannot be negative')
+    .default(0)
+    .describe('How far a learner’s value may be from the answer and still count, in the same unit (0 = exact)'),
+  unit: bilingualText.optional().describe('Unit shown next to the input, e.g. { zh: 万元, en: "10k yuan" } or { zh: "%", en: "%" }'),
+  explanation: bilingualText.describe('The worked solution, shown after submitting'),
+});
+
+export const questionSchema = z.discriminatedUnion('type', [singleChoice, multipleChoice, trueFalse, ordering, matching, numeric]);
 export type Question = z.infer<typeof questionSchema>;
+export type QuestionType = Question['type'];
+
+export const scoringPolicies = ['best', 'last'] as const;
+export type ScoringPolicy = (typeof scoringPolicies)[number];
 
 /** `content/quizzes/<quiz-id>.yaml`: one bilingual quiz, graded only on the server. */
 export const quizSchema = z
   .strictObject({
     title: bilingualText,
     passPercent: z.number().int().min(1).max(100).default(70).describe('Score in percent needed to pass'),
+    draw: z
+      .number()
+      .int()
+      .min(1, 'draw at least one question')
+      .optional()
+      .describe('Ask only this many questions per attempt, drawn at random from the pool; leave out to ask every question'),
+    shuffle: z
+      .boolean()
+      .default(false)
+      .describe('Shuffle the question order and the options of choice questions per attempt (ordering and matching items are always shuffled)'),
+    maxAttempts: z
+      .number()
+      .int()
+      .min(1, 'allow at least one attempt')
+      .optional()
+      .describe('How many attempts each learner gets; leave out for unlimited'),
+    cooldownMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(10080, 'a cooldown longer than a week locks learners out; use at most 10080 minutes')
+      .default(0)
+      .describe('Minutes a learner waits after an attempt below the pass mark before trying again (0 = no wait)'),
+    scoring: z
+      .enum(scoringPolicies)
+      .default('best')
+      .describe('Which attempt counts towards progress: "best" (highest percent) or "last" (most recent)'),
     questions: z.array(questionSchema).min(1, 'a quiz needs at least one question'),
   })
   .refine((quiz) => new Set(quiz.questions.map((q) => q.id)).size === quiz.questions.length, {
     message: 'question ids must be unique within a quiz',
     path: ['questions'],
+  })
+  .refine((quiz) => quiz.draw === undefined || quiz.draw <= quiz.questions.length, {
+    message: '"draw" asks for more questions than the quiz has; lower it or add questions',
+    path: ['draw'],
   });
 export type Quiz = z.infer<typeof quizSchema>;

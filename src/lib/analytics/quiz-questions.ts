@@ -2,6 +2,8 @@
  * Per-question quiz analytics from tallies the database counted: how often each question was
  * answered, how often right, and which wrong option drew the most people. Aggregates only.
  */
+import type { Language } from '../../schemas/common';
+import type { Quiz } from '../../schemas/quiz';
 
 /** How many graded answers a question got and how many of them were right. */
 export interface QuestionTally {
@@ -20,7 +22,29 @@ export interface WrongChoiceTally {
 export interface QuestionDefinition {
   id: string;
   prompt: string;
+  /** Choice options (true/false as the options "true" and "false"); empty for other question types. */
   options: readonly { id: string; text: string; correct: boolean }[];
+}
+
+/** The questions of a quiz as analytics shows them, in one language. */
+export function questionDefinitions(quiz: Quiz, lang: Language, labels: { true: string; false: string }): QuestionDefinition[] {
+  return quiz.questions.map((q) => {
+    const prompt = q.prompt[lang];
+    if (q.type === 'single' || q.type === 'multiple') {
+      return { id: q.id, prompt, options: q.options.map((o) => ({ id: o.id, text: o.text[lang], correct: o.correct })) };
+    }
+    if (q.type === 'true-false') {
+      return {
+        id: q.id,
+        prompt,
+        options: [
+          { id: 'true', text: labels.true, correct: q.answer === true },
+          { id: 'false', text: labels.false, correct: q.answer === false },
+        ],
+      };
+    }
+    return { id: q.id, prompt, options: [] };
+  });
 }
 
 export interface QuestionStats {

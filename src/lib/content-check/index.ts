@@ -47,9 +47,10 @@ const schemas: Record<Kind, z.ZodType> = {
 
 const baseName = (path: string) => path.split('/').pop()!.replace(/\.(ya?ml|mdx)$/, '');
 
-export function checkContent(files: readonly ContentFileInput[]): ContentProblem[] {
+/** `root` is how problems name the content folder, e.g. "content". */
+export function checkContent(files: readonly ContentFileInput[], root = 'content'): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const report = (file: string, field: string, message: string) => problems.push({ file: `content/${file}`, field, message });
+  const report = (file: string, field: string, message: string) => problems.push({ file: `${root}/${file}`, field, message });
 
   const courses = new Set<string>();
   const quizzes = new Set<string>();

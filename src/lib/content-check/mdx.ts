@@ -24,6 +24,16 @@ export function componentProblems(
     return problems;
   }
   const text = withoutCode(body);
+  // Module code runs on the server at render time: authors get components, never code of their own.
+  if (/^\s*(import|export)\s/m.test(text)) {
+    problems.push({ field: '(body)', message: 'contains an import or export line; modules may not run code. Remove it — the authoring components need no import' });
+  }
+  for (const match of text.matchAll(/<(script|iframe|object|embed|style|form)\b/gi)) {
+    problems.push({ field: '(body)', message: `uses a <${match[1]!.toLowerCase()}> tag, which lessons may not contain; use the authoring components instead` });
+  }
+  if (/<[a-zA-Z][^>]*\son[a-z]+\s*=/.test(text)) {
+    problems.push({ field: '(body)', message: 'has an inline event handler (on…=) on a tag; lessons may not contain scripts' });
+  }
   for (const match of text.matchAll(/<([A-Z][A-Za-z0-9]*)/g)) {
     const name = match[1]!;
     if (!(authoringComponents as readonly string[]).includes(name)) {

@@ -115,9 +115,9 @@ const reaches = (value: number, threshold: number) => value + EPSILON >= thresho
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 const progressTowards = (value: number, threshold: number) => (threshold <= 0 ? (reaches(value, threshold) ? 1 : 0) : clamp01(value / threshold));
 
-/** Every module a level requires, required modules first, then each course's in course order, once each. */
+/** Every module a level requires, once each: each course's in course order, then the modules named alone. */
 export function requiredModules(criteria: LevelCriteria, curriculum: CurriculumIndex): string[] {
-  const all = [...criteria.modules, ...criteria.courses.flatMap((c) => curriculum.courseModules.get(c) ?? [])];
+  const all = [...criteria.courses.flatMap((c) => curriculum.courseModules.get(c) ?? []), ...criteria.modules];
   return [...new Set(all)];
 }
 
@@ -268,6 +268,8 @@ export function readinessFor(level: TargetLevel, record: LearnerRecord, curricul
     ...(c.minMonthsAtPreviousLevel > 0 ? [tenureCriterion(c.minMonthsAtPreviousLevel, record, now)] : []),
     ...(c.managerSignOff ? [signOffCriterion(level.id, record)] : []),
   ];
+  // A met criterion shows a full bar even when its value sits a rounding error under the threshold.
+  for (const criterion of criteria) if (criterion.status === 'met') criterion.progress = 1;
   const met = criteria.filter((r) => r.status === 'met').length;
   const total = criteria.length;
   return { levelId: level.id, criteria, met, total, share: total === 0 ? 1 : met / total, ready: met === total };

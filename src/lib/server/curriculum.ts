@@ -2,6 +2,7 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Language } from '../../schemas/common';
 import { parseModuleEntryId } from '../module-ids';
+import type { ScoringPolicy } from '../../schemas/quiz';
 
 export interface ModuleSummary {
   moduleId: string;
@@ -74,4 +75,10 @@ export async function findCourse(lang: Language, courseId: string): Promise<Cour
 
 export async function findQuiz(quizId: string) {
   return getEntry('quizzes', quizId);
+}
+
+/** Each quiz's scoring policy ("best" or "last"), for `quizScores`. */
+export async function quizScoringPolicies(): Promise<Map<string, ScoringPolicy>> {
+  const quizzes = await getCollection('quizzes');
+  return new Map(quizzes.map((q) => [q.id, q.data.scoring]));
 }

@@ -1,6 +1,8 @@
 import { and, eq, max } from 'drizzle-orm';
 import { learningEvents, moduleCompletions, quizAttempts } from '../../../db/schema';
 import type { Database } from './db';
+import type { ScoringPolicy } from '../../schemas/quiz';
+import { countedPercent, type PastAttempt } from '../quiz-attempt-rules';
 
 export async function completedModuleIds(db: Database, userId: string): Promise<Map<string, Date>> {
   const rows = await db
@@ -10,6 +12,28 @@ export async function completedModuleIds(db: Database, userId: string): Promise<
   return new Map(rows.map((r) => [r.moduleId, r.completedAt]));
 }
 
+/**
+ * The percent that counts for each quiz a learner attempted, under each quiz's scoring policy
+ * (`policies` maps quiz id to "best" or "last"; a quiz missing from it counts its best attempt).
+ * Every page that shows a learner's quiz score reads it from here.
+ */
+export async function quizScores(
+  db: Database,
+  userId: string,
+  policies: ReadonlyMap<string, ScoringPolicy>,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ quizId: quizAttempts.quizId, percent: quizAttempts.percent, passed: quizAttempts.passed, finishedAt: quizAttempts.finishedAt })
+    .from(quizAttempts)
+    .where(eq(quizAttempts.userId, userId));
+  const byQuiz = new Map<string, PastAttempt[]>();
+  for (const { quizId, ...attempt } of rows) byQuiz.set(quizId, [...(byQuiz.get(quizId) ?? []), attempt]);
+  const scores = new Map<string, number>();
+  for (const [quizId, attempts] of byQuiz) scores.set(quizId, countedPercent(attempts, policies.get(quizId) ?? 'best') ?? 0);
+  return scores;
+}
+
+/** Best percent per quiz whatever the quiz's policy. Prefer `quizScores`, which honours `scoring: last`. */
 export async function bestQuizPercents(db: Database, userId: string): Promise<Map<string, number>> {
   const rows = await db
     .select({ quizId: quizAttempts.quizId, best: max(quizAttempts.percent) })
@@ -43,4 +67,23 @@ export async function isModuleComplete(db: Database, userId: string, moduleId: s
     .where(and(eq(moduleCompletions.userId, userId), eq(moduleCompletions.moduleId, moduleId)))
     .get();
   return row?.completedAt ?? null;
+}
+
+/**
+ * Records that a learner opened a module, once per person and module: the first view is when they
+ * started it (content analytics measures time to completion from it). Most page loads find the
+ * event already there and only read; the insert re-checks so two tabs cannot both add one.
+ * Returns whether this call recorded the view.
+ */
+export async function recordModuleView(db: Database, userId: string, moduleId: string, now: Date): Promise<boolean> {
+  const viewed = and(eq(learningEvents.userId, userId), eq(learningEvents.type, 'module.viewed'), eq(learningEvents.subject, moduleId));
+  const existing = await db.select({ id: learningEvents.id }).from(learningEvents).where(viewed).limit(1).get();
+  if (existing) return false;
+  const result = await db.$client.execute({
+    sql: `INSERT INTO learning_events (user_id, type, subject, at)
+          SELECT ?, 'module.viewed', ?, ?
+          WHERE NOT EXISTS (SELECT 1 FROM learning_events WHERE user_id = ? AND type = 'module.viewed' AND subject = ?)`,
+    args: [userId, moduleId, now.getTime(), userId, moduleId],
+  });
+  return result.rowsAffected === 1;
 }

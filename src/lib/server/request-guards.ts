@@ -2,6 +2,8 @@
 export function isPublicPath(pathname: string): boolean {
   return (
     pathname === '/login' ||
+    // An invite link is how a person without a password gets one; the token is the credential.
+    pathname.startsWith('/invite/') ||
     pathname === '/healthz' ||
     pathname.startsWith('/_astro/') ||
     pathname === '/favicon.svg' ||

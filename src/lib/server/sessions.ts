@@ -4,7 +4,6 @@
  * replayed. Expiry slides: a session in use is extended, an idle one dies after 30 days.
  */
 import { eq } from 'drizzle-orm';
-import type { AstroCookies } from 'astro';
 import { sessions, users } from '../../../db/schema';
 import type { Database } from './db';
 
@@ -107,18 +106,4 @@ export async function invalidateSession(db: Database, sessionId: string): Promis
 
 export async function invalidateUserSessions(db: Database, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
-}
-
-/**
- * Secure cookies in production. INSECURE_COOKIES=1 is for a plain-HTTP deployment on a trusted
- * network only; browsers already accept Secure cookies from http://localhost.
- */
-const secure = import.meta.env.PROD && process.env.INSECURE_COOKIES !== '1';
-
-export function setSessionCookie(cookies: AstroCookies, token: string, expiresAt: Date): void {
-  cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
-}
-
-export function deleteSessionCookie(cookies: AstroCookies): void {
-  cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: 0 });
 }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+
+function runCheck(dir: string) {
+  return spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/content-check.ts', dir], { encoding: 'utf8' });
+}
+
+describe('npm run content:check', () => {
+  it('fails on broken content, naming each file, field and fix', () => {
+    const run = runCheck('tests/fixtures/broken-content');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('tests/fixtures/broken-content/courses/demo/intro.zh.mdx › minutes: is "ten", but it must be a number');
+    expect(run.stderr).toContain('tests/fixtures/broken-content/quizzes/demo-quiz.yaml › questions[0].options: a single-choice question needs exactly one option with "correct: true"');
+    expect(run.stderr).toContain('docs/authoring.md');
+  });
+
+  it('passes the real curriculum', () => {
+    const run = runCheck('content');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Content OK: \d+ files checked/);
+  });
+});

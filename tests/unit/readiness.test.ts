@@ -1,0 +1,284 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addMonths,
+  emptyRecord,
+  metByKind,
+  periodEnd,
+  readinessFor,
+  requiredModules,
+  summariseQuizAttempts,
+  wholeMonthsBetween,
+  type CriterionResult,
+  type LearnerRecord,
+  type Readiness,
+} from '../../src/lib/readiness';
+import { criteria, curriculum, fullLevel, kpi, now, readyRecord, since } from './readiness-fixtures';
+
+const find = <K extends CriterionResult['kind']>(r: Readiness, key: string) => {
+  const c = r.criteria.find((c) => c.key === key);
+  if (!c) throw new Error(`no criterion ${key}`);
+  return c as Extract<CriterionResult, { kind: K }>;
+};
+
+const newcomer = (): LearnerRecord => emptyRecord('learner', 'junior', since);
+
+describe('readinessFor', () => {
+  it('lists one criterion per course, module, exercise and KPI, plus quiz, tenure and sign-off', () => {
+    const r = readinessFor(fullLevel, newcomer(), curriculum, now);
+    expect(r.criteria.map((c) => c.key)).toEqual([
+      'course:basics',
+      'module:skills/listen',
+      'quiz',
+      'exercise:lead-grading',
+      'kpi:target-attainment',
+      'kpi:customer-satisfaction',
+      'tenure',
+      'sign-off',
+    ]);
+    expect(r.levelId).toBe('mid');
+  });
+
+  it('finds someone who meets everything ready, with every criterion met', () => {
+    const r = readinessFor(fullLevel, readyRecord(), curriculum, now);
+    expect(r.criteria.filter((c) => c.status !== 'met')).toEqual([]);
+    expect(r).toMatchObject({ ready: true, met: 8, total: 8, share: 1 });
+  });
+
+  it('calls a level with no criteria met by everyone', () => {
+    const r = readinessFor({ id: 'junior', criteria: criteria() }, newcomer(), curriculum, now);
+    expect(r).toMatchObject({ ready: true, met: 0, total: 0, share: 1, criteria: [] });
+  });
+
+  it('marks a newcomer not started on everything except the tenure already under way', () => {
+    const r = readinessFor(fullLevel, newcomer(), curriculum, new Date('2026-02-01T00:00:00Z'));
+    const statuses = Object.fromEntries(r.criteria.map((c) => [c.key, c.status]));
+    expect(statuses).toEqual({
+      'course:basics': 'not-started',
+      'module:skills/listen': 'not-started',
+      quiz: 'not-started',
+      'exercise:lead-grading': 'not-started',
+      'kpi:target-attainment': 'not-started',
+      'kpi:customer-satisfaction': 'not-started',
+      tenure: 'in-progress',
+      'sign-off': 'not-started',
+    });
+    expect(r).toMatchObject({ ready: false, met: 0, share: 0 });
+  });
+
+  describe('courses and modules', () => {
+    it('counts the modules of a course done, names the missing ones and keeps when each was done', () => {
+      const at = new Date('2026-03-01T00:00:00Z');
+      const record = { ...newcomer(), completions: new Map([['basics/two', at]]) };
+      const course = find<'course'>(readinessFor(fullLevel, record, curriculum, now), 'course:basics');
+      expect(course).toMatchObject({ status: 'in-progress', value: 1, threshold: 3, missing: ['basics/one', 'basics/three'] });
+      expect(course.completed).toEqual([{ moduleId: 'basics/two', at }]);
+      expect(course.progress).toBeCloseTo(1 / 3);
+    });
+
+    it('counts a course as started once one of its quizzes was tried, before any module is complete', () => {
+      const record = { ...newcomer(), quizzes: summariseQuizAttempts([{ quizId: 'quiz-two', percent: 40, at: now }]) };
+      expect(find(readinessFor(fullLevel, record, curriculum, now), 'course:basics').status).toBe('in-progress');
+    });
+
+    it('treats a course without modules (none written yet) as met', () => {
+      const level = { id: 'mid', criteria: criteria({ courses: ['not-yet-written'] }) };
+      expect(readinessFor(level, newcomer(), curriculum, now)).toMatchObject({ ready: true, met: 1, total: 1 });
+    });
+
+    it('meets a module criterion only with a completion', () => {
+      const record = { ...newcomer(), quizzes: summariseQuizAttempts([{ quizId: 'quiz-listen', percent: 100, at: now }]) };
+      expect(find(readinessFor(fullLevel, record, curriculum, now), 'module:skills/listen').status).toBe('in-progress');
+      record.completions = new Map([['skills/listen', now]]);
+      expect(find(readinessFor(fullLevel, record, curriculum, now), 'module:skills/listen')).toMatchObject({ status: 'met', completedAt: now });
+    });
+
+    it('lists required modules once each, courses first', () => {
+      const c = criteria({ modules: ['basics/two', 'skills/ask'], courses: ['basics'] });
+      expect(requiredModules(c, curriculum)).toEqual(['basics/one', 'basics/two', 'basics/three', 'skills/ask']);
+    });
+  });
+
+  describe('quiz score', () => {
+    it('averages the best score of every quiz in scope, counting a quiz not taken as 0', () => {
+      const record = {
+        ...newcomer(),
+        quizzes: summariseQuizAttempts([
+          { quizId: 'quiz-one', percent: 100, at: now },
+          { quizId: 'quiz-two', percent: 50, at: now },
+          { quizId: 'quiz-two', percent: 90, at: now },
+        ]),
+      };
+      const quiz = find<'quiz'>(readinessFor(fullLevel, record, curriculum, now), 'quiz');
+      // quiz-one 100, quiz-two best 90, quiz-listen not taken: (100 + 90 + 0) / 3
+      expect(quiz.value).toBeCloseTo(190 / 3);
+      expect(quiz.quizzes).toEqual([
+        { quizId: 'quiz-one', moduleId: 'basics/one', score: 100, attempts: 1 },
+        { quizId: 'quiz-two', moduleId: 'basics/two', score: 90, attempts: 2 },
+        { quizId: 'quiz-listen', moduleId: 'skills/listen', score: null, attempts: 0 },
+      ]);
+      expect(quiz.status).toBe('in-progress');
+    });
+
+    it('uses the average of all attempts when the level says so', () => {
+      const level = { id: 'mid', criteria: criteria({ modules: ['basics/one'], minQuizPercent: 80, quizScoreMode: 'average' }) };
+      const record = {
+        ...newcomer(),
+        quizzes: summariseQuizAttempts([
+          { quizId: 'quiz-one', percent: 60, at: now },
+          { quizId: 'quiz-one', percent: 100, at: now },
+        ]),
+      };
+      expect(find(readinessFor(level, record, curriculum, now), 'quiz')).toMatchObject({ mode: 'average', value: 80, status: 'met' });
+      const best = { id: 'mid', criteria: { ...level.criteria, quizScoreMode: 'best' as const } };
+      expect(find(readinessFor(best, record, curriculum, now), 'quiz')).toMatchObject({ mode: 'best', value: 100 });
+    });
+
+    it('meets a threshold that a mean of thirds lands on up to rounding', () => {
+      const level = { id: 'mid', criteria: criteria({ courses: ['basics'], minQuizPercent: 200 / 3 }) };
+      const record = {
+        ...newcomer(),
+        quizzes: summariseQuizAttempts([
+          { quizId: 'quiz-one', percent: 100 / 3, at: now },
+          { quizId: 'quiz-two', percent: 100, at: now },
+        ]),
+      };
+      expect(find(readinessFor(level, record, curriculum, now), 'quiz').status).toBe('met');
+    });
+
+    it('is met with no value when no required module has a quiz', () => {
+      const level = { id: 'mid', criteria: criteria({ modules: ['basics/three'], minQuizPercent: 90 }) };
+      expect(find(readinessFor(level, newcomer(), curriculum, now), 'quiz')).toMatchObject({ value: null, status: 'met', progress: 1 });
+    });
+
+    it('leaves the quiz criterion out when the level sets no minimum', () => {
+      const level = { id: 'mid', criteria: criteria({ courses: ['basics'] }) };
+      expect(readinessFor(level, newcomer(), curriculum, now).criteria.map((c) => c.kind)).toEqual(['course']);
+    });
+  });
+
+  describe('exercises', () => {
+    it('counts the best submitted score and reports attempts under way', () => {
+      const started = { ...newcomer(), exercises: new Map([['lead-grading', { best: null, attempts: 1, lastAt: now }]]) };
+      expect(find(readinessFor(fullLevel, started, curriculum, now), 'exercise:lead-grading')).toMatchObject({ status: 'in-progress', value: null });
+      const low = { ...newcomer(), exercises: new Map([['lead-grading', { best: 69.5, attempts: 2, lastAt: now }]]) };
+      expect(find(readinessFor(fullLevel, low, curriculum, now), 'exercise:lead-grading')).toMatchObject({ status: 'in-progress', value: 69.5 });
+      const passed = { ...newcomer(), exercises: new Map([['lead-grading', { best: 70, attempts: 3, lastAt: now }]]) };
+      expect(find(readinessFor(fullLevel, passed, curriculum, now), 'exercise:lead-grading')).toMatchObject({ status: 'met', attempts: 3 });
+    });
+  });
+
+  describe('KPI evidence', () => {
+    it('judges the latest period, not the best one', () => {
+      const record = { ...newcomer(), kpis: [kpi('target-attainment', 120, '2026-Q1'), kpi('target-attainment', 95, '2026-Q2')] };
+      const c = find<'kpi'>(readinessFor(fullLevel, record, curriculum, now), 'kpi:target-attainment');
+      expect(c).toMatchObject({ status: 'in-progress', value: 95, threshold: 100 });
+      expect(c.latest?.period).toBe('2026-Q2');
+      expect(c.history.map((k) => k.period)).toEqual(['2026-Q2', '2026-Q1']);
+    });
+
+    it('orders months, quarters, halves and years by when they end, then by when they were recorded', () => {
+      const early = new Date('2026-07-01T00:00:00Z');
+      const late = new Date('2026-07-02T00:00:00Z');
+      const record = {
+        ...newcomer(),
+        kpis: [
+          kpi('customer-satisfaction', 70, '2026-05'),
+          kpi('customer-satisfaction', 80, '2026-H1', early),
+          kpi('customer-satisfaction', 88, '2026-Q2', late),
+          kpi('customer-satisfaction', 60, '2025'),
+        ],
+      };
+      // 2026-H1 and 2026-Q2 both end on 1 July; the later recording wins.
+      expect(find(readinessFor(fullLevel, record, curriculum, now), 'kpi:customer-satisfaction')).toMatchObject({ value: 88, status: 'met' });
+    });
+
+    it('ignores evidence for other metrics', () => {
+      const record = { ...newcomer(), kpis: [kpi('growth-rate', 500, '2026-Q2')] };
+      expect(find(readinessFor(fullLevel, record, curriculum, now), 'kpi:target-attainment').status).toBe('not-started');
+    });
+
+    it('accepts a negative threshold such as a tolerated decline in growth', () => {
+      const level = { id: 'mid', criteria: criteria({ kpis: [{ metric: 'growth-rate', minPercent: -5 }] }) };
+      const record = { ...newcomer(), kpis: [kpi('growth-rate', -3, '2026-Q2')] };
+      expect(find(readinessFor(level, record, curriculum, now), 'kpi:growth-rate')).toMatchObject({ status: 'met', progress: 1 });
+    });
+  });
+
+  describe('tenure', () => {
+    it('counts whole calendar months at the current level and says when the minimum is reached', () => {
+      const c = find<'tenure'>(readinessFor(fullLevel, newcomer(), curriculum, new Date('2026-07-15T07:59:59Z')), 'tenure');
+      expect(c).toMatchObject({ value: 5, threshold: 6, status: 'in-progress' });
+      expect(c.eligibleAt).toEqual(new Date('2026-07-15T08:00:00Z'));
+      expect(find(readinessFor(fullLevel, newcomer(), curriculum, c.eligibleAt), 'tenure').status).toBe('met');
+    });
+
+    it('leaves tenure out when the level asks for none', () => {
+      const level = { id: 'mid', criteria: criteria({ minMonthsAtPreviousLevel: 0 }) };
+      expect(readinessFor(level, newcomer(), curriculum, now).criteria).toEqual([]);
+    });
+  });
+
+  describe('sign-off', () => {
+    it('needs a sign-off for this level given since the person reached their current level', () => {
+      const record = readyRecord();
+      record.signOffs = [
+        { id: 'old', levelId: 'mid', managerId: 'm', note: '', at: new Date('2025-12-01T00:00:00Z') },
+        { id: 'other', levelId: 'senior', managerId: 'm', note: '', at: now },
+      ];
+      const r = readinessFor(fullLevel, record, curriculum, now);
+      expect(find(r, 'sign-off').status).toBe('not-started');
+      expect(r.ready).toBe(false);
+      expect(r.met).toBe(7);
+    });
+
+    it('shows the latest valid sign-off as evidence', () => {
+      const record = readyRecord();
+      const later = { id: 's2', levelId: 'mid', managerId: 'm2', note: 'strong quarter', at: new Date('2026-08-20T00:00:00Z') };
+      record.signOffs = [...record.signOffs, later];
+      expect(find<'sign-off'>(readinessFor(fullLevel, record, curriculum, now), 'sign-off').signOff).toEqual(later);
+    });
+  });
+
+  it('sums met and total per kind of criterion', () => {
+    const record = readyRecord();
+    record.kpis = [kpi('target-attainment', 90, '2026-Q2')];
+    const byKind = metByKind(readinessFor(fullLevel, record, curriculum, now));
+    expect(byKind.kpi).toEqual({ met: 0, total: 2 });
+    expect(byKind.course).toEqual({ met: 1, total: 1 });
+    expect(byKind.exercise).toEqual({ met: 1, total: 1 });
+  });
+});
+
+describe('calendar helpers', () => {
+  it('clamps month arithmetic to the end of shorter months', () => {
+    expect(addMonths(new Date('2026-01-31T10:00:00Z'), 1)).toEqual(new Date('2026-02-28T10:00:00Z'));
+    expect(addMonths(new Date('2028-01-31T10:00:00Z'), 1)).toEqual(new Date('2028-02-29T10:00:00Z'));
+    expect(addMonths(new Date('2026-11-15T00:00:00Z'), 3)).toEqual(new Date('2027-02-15T00:00:00Z'));
+  });
+
+  it('counts whole months and never goes negative', () => {
+    expect(wholeMonthsBetween(new Date('2026-01-31T00:00:00Z'), new Date('2026-02-28T00:00:00Z'))).toBe(1);
+    expect(wholeMonthsBetween(new Date('2026-01-15T00:00:00Z'), new Date('2026-02-14T23:59:59Z'))).toBe(0);
+    expect(wholeMonthsBetween(new Date('2026-03-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'))).toBe(0);
+  });
+
+  it('reads years, halves, quarters and months as periods and nothing else', () => {
+    expect(periodEnd('2026')).toBe(Date.UTC(2027, 0, 1));
+    expect(periodEnd('2026-H1')).toBe(Date.UTC(2026, 6, 1));
+    expect(periodEnd('2026-Q3')).toBe(Date.UTC(2026, 9, 1));
+    expect(periodEnd('2026-02')).toBe(Date.UTC(2026, 2, 1));
+    for (const bad of ['2026-13', '2026-Q5', 'Q1', '26-01', '2026-1', 'last quarter', '1200']) expect(periodEnd(bad), bad).toBeNull();
+  });
+});
+
+describe('summariseQuizAttempts', () => {
+  it('keeps the best, the mean, the count and the latest time per quiz', () => {
+    const a = new Date('2026-01-01T00:00:00Z');
+    const b = new Date('2026-02-01T00:00:00Z');
+    const s = summariseQuizAttempts([
+      { quizId: 'q', percent: 40, at: b },
+      { quizId: 'q', percent: 80, at: a },
+    ]);
+    expect(s.get('q')).toEqual({ best: 80, average: 60, attempts: 2, lastAt: b });
+  });
+});
