@@ -18,6 +18,8 @@ export interface DemoPerson {
   /** How well this person does on quizzes: chance of answering a question right (0–1). */
   skill: number;
   onTeam: boolean;
+  /** The team a member belongs to; the first demo team when not given. */
+  teamId?: string;
 }
 
 export const demoPeople: DemoPerson[] = [
@@ -31,6 +33,11 @@ export const demoPeople: DemoPerson[] = [
   { email: 'zhao.lei@demo.academy', name: '赵磊', role: 'learner', levelId: 'mid', monthsAtLevel: 14, locale: 'zh', progress: 0.8, skill: 0.9, onTeam: true },
   { email: 'sun.li@demo.academy', name: '孙丽', role: 'learner', levelId: 'mid', monthsAtLevel: 3, locale: 'zh', progress: 0.5, skill: 0.75, onTeam: true },
   { email: 'he.tao@demo.academy', name: '何涛', role: 'learner', levelId: 'senior', monthsAtLevel: 18, locale: 'zh', progress: 0.9, skill: 0.9, onTeam: true },
+  // A second, smaller team with its own manager: the authorization tests need a manager of another team.
+  { email: 'manager.north@demo.academy', name: '销售经理 马丽', role: 'manager', levelId: 'manager', monthsAtLevel: 28, locale: 'zh', progress: 0, skill: 1, onTeam: false },
+  { email: 'wu.hao@demo.academy', name: '吴昊', role: 'learner', levelId: 'junior', monthsAtLevel: 5, locale: 'zh', progress: 0.4, skill: 0.7, onTeam: true, teamId: 'team-north' },
+  { email: 'lin.na@demo.academy', name: '林娜', role: 'learner', levelId: 'mid', monthsAtLevel: 9, locale: 'zh', progress: 0.7, skill: 0.85, onTeam: true, teamId: 'team-north' },
 ];
 
 export const demoTeam = { id: 'team-east', name: '华东销售一组 East Region Team 1' };
+export const demoSecondTeam = { id: 'team-north', name: '华北销售二组 North Region Team 2', managerEmail: 'manager.north@demo.academy' };

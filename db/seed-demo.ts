@@ -7,9 +7,9 @@ import { quizSchema, type Quiz } from '../src/schemas/quiz';
 import { moduleSchema } from '../src/schemas/module';
 import { gradeQuiz, type Answers } from '../src/lib/quiz-grading';
 import { parseModuleEntryId } from '../src/lib/module-ids';
-import { completeModule } from '../src/lib/server/progress';
+import { completeModule, recordModuleView } from '../src/lib/server/progress';
 import { recordQuizAttempt } from '../src/lib/server/quiz-attempts';
-import { DEMO_PASSWORD, demoPeople, demoTeam } from './demo-organisation';
+import { DEMO_PASSWORD, demoPeople, demoSecondTeam, demoTeam } from './demo-organisation';
 
 /** Small deterministic PRNG so every demo database looks the same. */
 function mulberry32(seed: number) {
@@ -100,15 +100,18 @@ export async function seedDemoOrganisation(
         levelSince: new Date(now.getTime() - p.monthsAtLevel * monthMs), locale: p.locale,
       });
     }
-    log('  2/3 team: one manager, seven learners');
+    log('  2/3 teams: two managers, nine learners');
     const managerId = ids.get('manager@demo.academy')!;
     await tx.insert(teams).values({ id: demoTeam.id, name: demoTeam.name, managerId });
+    await tx.insert(teams).values({ id: demoSecondTeam.id, name: demoSecondTeam.name, managerId: ids.get(demoSecondTeam.managerEmail)! });
     for (const p of demoPeople.filter((p) => p.onTeam)) {
-      await tx.insert(teamMembers).values({ userId: ids.get(p.email)!, teamId: demoTeam.id });
+      await tx.insert(teamMembers).values({ userId: ids.get(p.email)!, teamId: p.teamId ?? demoTeam.id });
     }
   });
 
   const learners = demoPeople.filter((p) => p.progress > 0);
+  // Its own generator, so view times do not shift the quiz answers drawn from `random`.
+  const viewRandom = mulberry32(5);
   for (const [i, p] of learners.entries()) {
     log(`  3/3 progress ${i + 1}/${learners.length}: ${p.name}`);
     const userId = ids.get(p.email)!;
@@ -128,7 +131,14 @@ export async function seedDemoOrganisation(
           });
         }
       }
+      // Opened 40 to 140 minutes before finishing: what content analytics times.
+      const viewedAt = new Date(at.getTime() - (40 + Math.round(viewRandom() * 100)) * 60 * 1000);
+      await recordModuleView(db, userId, m.moduleId, viewedAt);
       await completeModule(db, userId, m.moduleId, at);
     }
+    // Partway through: the next module is open but not finished.
+    const next = modules[done.length];
+    const last = done.length > 0 ? now.getTime() - 2 * 24 * 60 * 60 * 1000 : now.getTime();
+    if (next) await recordModuleView(db, userId, next.moduleId, new Date(last + 10 * 60 * 1000));
   }
 }

@@ -7,7 +7,7 @@ import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions'
 import { z } from 'astro/zod';
 import { roles } from '../../db/schema';
 import { passwordProblem } from '../lib/admin/password-policy';
-import { importLookups, MAX_NAME_LENGTH } from '../lib/admin/user-import';
+import { IMPORT_BATCH_SIZE, importLookups, MAX_NAME_LENGTH } from '../lib/admin/user-import';
 import {
   changeLevel,
   changeRole,
@@ -54,11 +54,12 @@ async function requireLevel(levelId: string): Promise<string> {
 }
 
 const id = z.string().trim().min(1).max(64);
+// An empty form field reaches the schema as null (Astro's form parsing), so "none" is null or "".
 const optionalId = z
   .string()
   .trim()
   .max(64)
-  .optional()
+  .nullish()
   .transform((v) => (v ? v : null));
 const email = z
   .string()
@@ -77,8 +78,8 @@ export const createUser = defineAction({
   input: z.object({
     ...personFields,
     locale,
-    password: z.string().max(2048).optional().default(''),
-    passwordConfirm: z.string().max(2048).optional().default(''),
+    password: z.string().max(2048).nullish().transform((v) => v ?? ''),
+    passwordConfirm: z.string().max(2048).nullish().transform((v) => v ?? ''),
   }),
   handler: async (input, context) => {
     const admin = requireAdmin(context);
@@ -172,8 +173,6 @@ export const setTeamManager = defineAction({
 });
 
 const cell = z.string().max(300);
-/** Rows per request: small enough for the request size limit, large enough to move quickly. */
-export const IMPORT_BATCH_SIZE = 100;
 
 export const importUsers = defineAction({
   input: z.strictObject({

@@ -64,6 +64,8 @@ export type FileProblem =
   | { code: 'file.tooManyRows'; max: number };
 
 export const MAX_IMPORT_ROWS = 20_000;
+/** Rows per upload request: well inside the actions' 64 KB body limit, large enough to move quickly. */
+export const IMPORT_BATCH_SIZE = 100;
 export const MAX_NAME_LENGTH = 100;
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 
@@ -211,9 +213,24 @@ export function importLookups(
   return { levels: levelMap, teams: teamMap, defaultLevelId: entry?.id ?? 'junior' };
 }
 
-/** Splits rows into batches for upload, so progress shows and no request grows too large. */
-export function batches<T>(items: readonly T[], size: number): T[][] {
+/**
+ * Splits rows into upload batches of at most `maxRows` rows and about `maxBytes` of JSON each, so
+ * progress moves steadily and no request outgrows the server's body limit, even with long cells.
+ */
+export function batches<T>(items: readonly T[], maxRows: number, maxBytes = 48 * 1024): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  let current: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    const itemSize = new TextEncoder().encode(JSON.stringify(item)).length + 1;
+    if (current.length > 0 && (current.length >= maxRows || size + itemSize > maxBytes)) {
+      out.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += itemSize;
+  }
+  if (current.length > 0) out.push(current);
   return out;
 }

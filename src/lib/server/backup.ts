@@ -1,0 +1,86 @@
+/**
+ * Consistent snapshots of an embedded database and their restoration, both safe while the server
+ * runs: VACUUM INTO reads one transaction-consistent view, and a restore replaces every table's
+ * rows in a single write transaction, so readers see either the old data or the restored data.
+ */
+import { createClient } from '@libsql/client';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openDatabase, type Database } from './db';
+import { migrateDatabase } from './migrations';
+
+function requireEmbedded(url: string): string {
+  if (!url.startsWith('file:')) {
+    throw new Error('db:backup and db:restore work on an embedded database (file: URL). For a libSQL server or Turso, use its own backups (e.g. point-in-time restore).');
+  }
+  return url.slice('file:'.length);
+}
+
+export async function backupDatabase(db: Database, targetPath: string): Promise<{ path: string; bytes: number }> {
+  const path = resolve(targetPath);
+  if (existsSync(path)) throw new Error(`${path} already exists; choose a new file name so no backup is overwritten.`);
+  await db.$client.execute({ sql: 'VACUUM INTO ?', args: [path] });
+  return { path, bytes: statSync(path).size };
+}
+
+/** Parents first, so every row's foreign keys point at rows already restored. */
+const PARENT_TABLES = ['users', 'teams'];
+
+async function userTables(url: string): Promise<string[]> {
+  const client = createClient({ url });
+  const rows = await client.execute(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name",
+  );
+  client.close();
+  const names = rows.rows.map((r) => String(r.name));
+  return [...PARENT_TABLES.filter((t) => names.includes(t)), ...names.filter((t) => !PARENT_TABLES.includes(t))];
+}
+
+/**
+ * Replaces the contents of the database at `url` with the backup at `backupPath`. The backup is
+ * first copied and migrated, so a snapshot taken before a schema change restores into today's schema.
+ */
+export async function restoreDatabase(url: string, backupPath: string, log: (line: string) => void = () => {}): Promise<void> {
+  requireEmbedded(url);
+  const source = resolve(backupPath);
+  if (!existsSync(source)) throw new Error(`No backup at ${source}.`);
+  const workDir = mkdtempSync(join(tmpdir(), 'academy-restore-'));
+  const staged = join(workDir, 'staged.db');
+  try {
+    copyFileSync(source, staged);
+    log('  1/3 bringing the backup to the current schema');
+    const stagedDb = await openDatabase({ url: `file:${staged}` });
+    await migrateDatabase(stagedDb);
+    const integrity = await stagedDb.$client.execute('PRAGMA integrity_check');
+    stagedDb.$client.close();
+    if (integrity.rows[0]?.integrity_check !== 'ok') throw new Error(`The backup ${source} is damaged (integrity check failed); nothing was restored.`);
+
+    const tables = await userTables(`file:${staged}`);
+    // One connection: ATTACH and the transaction must share it.
+    const client = createClient({ url, concurrency: 1, timeout: 30_000 });
+    try {
+      await client.execute({ sql: 'ATTACH DATABASE ? AS backup', args: [staged] });
+      log(`  2/3 replacing ${tables.length} tables in one transaction`);
+      // With one connection in the pool, the transaction runs where the backup is attached.
+      const tx = await client.transaction('write');
+      try {
+        // Empty everything, children first, before refilling: a user's deletion would cascade.
+        for (const table of [...tables].reverse()) await tx.execute(`DELETE FROM main."${table}"`);
+        for (const table of tables) await tx.execute(`INSERT INTO main."${table}" SELECT * FROM backup."${table}"`);
+        await tx.commit();
+      } catch (error) {
+        await tx.rollback();
+        throw error;
+      } finally {
+        tx.close();
+      }
+      await client.execute('DETACH DATABASE backup');
+      log('  3/3 done');
+    } finally {
+      client.close();
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
