@@ -174,6 +174,19 @@ export async function emptyDatabase(db: Database): Promise<void> {
   await db.$client.batch(TABLES_CHILD_FIRST.map((t) => `DELETE FROM ${t}`), 'write');
 }
 
+/**
+ * The large seed only goes into an empty database: a real company's data must never be mixed
+ * with synthetic people. With `force`, every row is deleted first. Says what it did.
+ */
+export async function prepareForLargeSeed(db: Database, { force }: { force: boolean }): Promise<'empty' | 'emptied'> {
+  if (await isEmpty(db)) return 'empty';
+  if (!force) {
+    throw new Error('The database already has people, so nothing was added. Point DATABASE_URL at a new file, or add --force to delete every row first.');
+  }
+  await emptyDatabase(db);
+  return 'emptied';
+}
+
 interface LearnerPlan {
   index: number;
   id: string;

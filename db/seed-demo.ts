@@ -10,6 +10,7 @@ import { parseModuleEntryId } from '../src/lib/module-ids';
 import { completeModule, recordModuleView } from '../src/lib/server/progress';
 import { recordQuizAttempt } from '../src/lib/server/quiz-attempts';
 import { DEMO_PASSWORD, demoPeople, demoSecondTeam, demoTeam } from './demo-organisation';
+import { seedPromotionEvidence } from './seed-promotion';
 
 /** Small deterministic PRNG so every demo database looks the same. */
 function mulberry32(seed: number) {
@@ -59,6 +60,9 @@ function simulatedAnswers(quiz: Quiz, skill: number, random: () => number): Answ
   for (const q of quiz.questions) {
     const right = random() < skill;
     if (q.type === 'true-false') answers[q.id] = right ? q.answer : !q.answer;
+    else if (q.type === 'ordering') answers[q.id] = right ? q.items.map((i) => i.id) : q.items.map((i) => i.id).reverse();
+    else if (q.type === 'matching') answers[q.id] = Object.fromEntries(q.pairs.map((p, i) => [p.id, right ? p.id : q.pairs[(i + 1) % q.pairs.length]!.id]));
+    else if (q.type === 'numeric') answers[q.id] = String(right ? q.answer : q.answer + q.tolerance + 1);
     else {
       const correct = q.options.filter((o) => o.correct).map((o) => o.id);
       const wrong = q.options.filter((o) => !o.correct).map((o) => o.id);
@@ -141,4 +145,7 @@ export async function seedDemoOrganisation(
     const last = done.length > 0 ? now.getTime() - 2 * 24 * 60 * 60 * 1000 : now.getTime();
     if (next) await recordModuleView(db, userId, next.moduleId, new Date(last + 10 * 60 * 1000));
   }
+
+  log('  + promotion evidence: KPIs, a sign-off, past promotions, assignments (one overdue)');
+  await seedPromotionEvidence(db, { ids, now, lastCourseId: modules.at(-1)?.moduleId.split('/')[0] });
 }

@@ -17,7 +17,7 @@ import { migrateDatabase } from '../src/lib/server/migrations';
 import { readServerEnv } from '../src/lib/server/env';
 import { hashPassword } from '../src/lib/server/passwords';
 import { DEMO_PASSWORD } from './demo-organisation';
-import { emptyDatabase, isEmpty, LARGE_DEFAULTS, seedLargeOrganisation } from './large-organisation';
+import { LARGE_DEFAULTS, prepareForLargeSeed, seedLargeOrganisation } from './large-organisation';
 
 function numberArg(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -55,14 +55,12 @@ if (url.startsWith('file:')) {
 
 console.log(`Database: ${url}`);
 await migrateDatabase(db, { log: console.log });
-if (!(await isEmpty(db))) {
-  if (!force) {
-    console.error('The database already has people, so nothing was added. Point DATABASE_URL at a new file, or add --force to delete every row first.');
-    client.close();
-    process.exit(1);
-  }
-  console.log('--force: deleting every row first…');
-  await emptyDatabase(db);
+try {
+  if ((await prepareForLargeSeed(db, { force })) === 'emptied') console.log('--force: deleted every row first.');
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  client.close();
+  process.exit(1);
 }
 
 const started = performance.now();

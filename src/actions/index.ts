@@ -1,10 +1,12 @@
 import * as quiz from './quiz';
 import * as progress from './progress';
 import * as admin from './admin';
+import * as team from './team';
 
 export const server = {
   quiz: { submit: quiz.submit },
   progress: { completeModule: progress.completeModule },
+  team: { recordKpi: team.recordKpi, signOff: team.signOff, promote: team.promote, assign: team.assign },
   admin: {
     createUser: admin.createUser,
     invite: admin.invite,

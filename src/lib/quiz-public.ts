@@ -21,6 +21,9 @@ export type PublicQuestion =
   | { id: string; type: 'matching'; prompt: string; left: Choice[]; right: Choice[] }
   | { id: string; type: 'numeric'; prompt: string; unit?: string };
 
+/** An answer as the island holds it before submitting: public ids, true/false, typed text, left → right ids. */
+export type DraftAnswer = string[] | boolean | string | Record<string, string> | undefined;
+
 export interface PublicQuiz {
   id: string;
   title: string;

@@ -98,7 +98,8 @@ describe('module views and completions', () => {
     await recordModuleView(t.db, c.id, 'c/m', at(0));
     await completeModule(t.db, d.id, 'c/m', at(60));
     const tally = (await moduleTallies(t.db)).find((m) => m.moduleId === 'c/m')!;
-    expect(moduleStats(tally)).toMatchObject({ started: 4, completed: 3, medianMs: 20 * 60_000, timedCompletions: 2 });
+    // 10 and 30 minutes: the median is 20 minutes, each counted at the middle of its minute.
+    expect(moduleStats(tally)).toMatchObject({ started: 4, completed: 3, medianMs: 20.5 * 60_000, timedCompletions: 2 });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hardestQuestion, questionDefinitions, questionStats, type QuestionDefinition } from '../../src/lib/analytics/quiz-questions';
-import { durationParts, median, moduleStats } from '../../src/lib/analytics/module-funnel';
+import { durationParts, median, moduleStats, weightedMedian } from '../../src/lib/analytics/module-funnel';
 import { binOf, distributionOfScores, scoreDistribution } from '../../src/lib/analytics/score-distribution';
 import { describeChange } from '../../src/lib/admin/audit-display';
 import { mayViewContentAnalytics } from '../../src/lib/analytics/access';
@@ -100,20 +100,28 @@ describe('median', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
   });
+
+  it('gives the same answer from counted groups as from the values written out', () => {
+    const groups = [{ value: 10, count: 3 }, { value: 2, count: 1 }, { value: 7, count: 2 }, { value: 99, count: 0 }];
+    const expanded = groups.flatMap((g) => new Array<number>(g.count).fill(g.value));
+    expect(weightedMedian(groups)).toBe(median(expanded));
+    expect(weightedMedian([{ value: 1, count: 1 }, { value: 3, count: 1 }])).toBe(2);
+  });
 });
 
 describe('moduleStats', () => {
   it('counts a completion without a recorded view as a start, so completion never exceeds 100%', () => {
-    const stats = moduleStats({ moduleId: 'c/m', viewed: 3, completed: 4, viewToCompletionMs: [60_000, 120_000] });
-    expect(stats).toMatchObject({ started: 5, completed: 4, completionRate: 0.8, medianMs: 90_000, timedCompletions: 2 });
+    const stats = moduleStats({ moduleId: 'c/m', viewed: 3, completed: 4, viewToCompletionMinutes: [{ minutes: 1, count: 1 }, { minutes: 2, count: 1 }] });
+    expect(stats).toMatchObject({ started: 5, completed: 4, completionRate: 0.8, medianMs: 120_000, timedCompletions: 2 });
   });
 
   it('leaves out negative durations (a view recorded only after completing) from the median', () => {
-    expect(moduleStats({ moduleId: 'c/m', viewed: 2, completed: 2, viewToCompletionMs: [-5_000, 30_000] }).medianMs).toBe(30_000);
+    const stats = moduleStats({ moduleId: 'c/m', viewed: 2, completed: 2, viewToCompletionMinutes: [{ minutes: -1, count: 1 }, { minutes: 30, count: 1 }] });
+    expect(stats).toMatchObject({ medianMs: 30.5 * 60_000, timedCompletions: 1, started: 2 });
   });
 
   it('has no rate and no median when nobody started', () => {
-    expect(moduleStats({ moduleId: 'c/m', viewed: 0, completed: 0, viewToCompletionMs: [] })).toMatchObject({ started: 0, completionRate: null, medianMs: null });
+    expect(moduleStats({ moduleId: 'c/m', viewed: 0, completed: 0, viewToCompletionMinutes: [] })).toMatchObject({ started: 0, completionRate: null, medianMs: null });
   });
 });
 

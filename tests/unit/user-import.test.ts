@@ -138,3 +138,20 @@ describe('passwordProblem', () => {
     expect(passwordProblem('x'.repeat(2000))).toBe('password.tooLong');
   });
 });
+
+describe('invite links and admin messages', () => {
+  it('opens invite links to people without a session, and nothing else under that name', async () => {
+    const { isPublicPath } = await import('../../src/lib/server/request-guards');
+    expect(isPublicPath('/invite/abc')).toBe(true);
+    expect(isPublicPath('/invites')).toBe(false);
+    expect(isPublicPath('/zh/admin/')).toBe(false);
+  });
+
+  it('translates refusals, names the fields of bad input, and never shows server text', async () => {
+    const { actionErrorText } = await import('../../src/lib/admin/action-messages');
+    expect(actionErrorText('en', { code: 'CONFLICT', message: 'admin.error.emailTaken' }, false)).toMatch(/already has an account/);
+    expect(actionErrorText('zh', { code: 'BAD_REQUEST', message: 'password.tooShort' }, false)).toContain('12');
+    expect(actionErrorText('en', { code: 'BAD_REQUEST', message: 'x', fields: { email: ['bad'] } }, true)).toMatch(/Check: Email\./);
+    expect(actionErrorText('en', { code: 'INTERNAL_SERVER_ERROR', message: 'SQLITE_CONSTRAINT: users.email' }, false)).not.toContain('SQLITE');
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * Admin actions refuse with a UI string key as their message (see src/actions/admin.ts); this
- * turns any action error into a key a page can translate, falling back to a generic one so no
- * raw server text reaches the screen.
+ * turns any action error into words a page can show, falling back to a generic message so no
+ * raw server text reaches the screen. Input errors name the fields to fix.
  */
-import type { UiKey } from '../../i18n/ui';
+import { t, type Language, type UiKey } from '../../i18n/ui';
+import { MIN_PASSWORD_LENGTH } from './password-policy';
 
 const refusalKeys = [
   'error.forbidden',
@@ -18,9 +19,33 @@ const refusalKeys = [
   'password.mismatch',
 ] as const satisfies readonly UiKey[];
 
+const fieldKeys: Record<string, UiKey> = {
+  email: 'admin.field.email',
+  name: 'admin.field.name',
+  role: 'admin.field.role',
+  levelId: 'admin.field.level',
+  teamId: 'admin.field.team',
+  locale: 'admin.field.locale',
+  password: 'admin.field.password',
+  passwordConfirm: 'admin.field.passwordConfirm',
+  managerId: 'admin.teams.manager',
+};
+
 export function actionErrorKey(error: { code: string; message: string }, isInputError: boolean): UiKey {
   if (isInputError) return 'admin.error.input';
   const known = refusalKeys.find((k) => k === error.message);
   if (known) return known;
   return error.code === 'UNAUTHORIZED' ? 'error.unauthorized' : 'error.badRequest';
+}
+
+/** The sentence a page shows for a failed admin action. */
+export function actionErrorText(
+  lang: Language,
+  error: { code: string; message: string; fields?: Record<string, unknown> },
+  isInputError: boolean,
+): string {
+  const key = actionErrorKey(error, isInputError);
+  const fields = isInputError ? Object.keys(error.fields ?? {}).map((f) => (fieldKeys[f] ? t(lang, fieldKeys[f]) : f)) : [];
+  const text = t(lang, key, { min: MIN_PASSWORD_LENGTH });
+  return fields.length > 0 ? `${text} ${t(lang, 'admin.error.fields', { fields: fields.join(lang === 'zh' ? '、' : ', ') })}` : text;
 }

@@ -9,8 +9,11 @@ export interface ModuleTally {
   viewed: number;
   /** People who completed it. */
   completed: number;
-  /** For each completion with a recorded view: completion time minus view time, in ms. */
-  viewToCompletionMs: readonly number[];
+  /**
+   * Completions with a recorded view, counted by whole minutes from first view to completion
+   * (negative when the view was recorded only after completing).
+   */
+  viewToCompletionMinutes: readonly { minutes: number; count: number }[];
 }
 
 export interface ModuleStats {
@@ -27,28 +30,46 @@ export interface ModuleStats {
 
 /** The middle value (mean of the two middle ones for an even count); null for no values. */
 export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return weightedMedian(values.map((value) => ({ value, count: 1 })));
+}
+
+/** The median of values that occur `count` times each, without expanding them. */
+export function weightedMedian(groups: readonly { value: number; count: number }[]): number | null {
+  const sorted = groups.filter((g) => g.count > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, g) => sum + g.count, 0);
+  if (total === 0) return null;
+  // The values at positions ⌊(n-1)/2⌋ and ⌊n/2⌋ (0-based) of the expanded, sorted list.
+  const at = (position: number) => {
+    let seen = 0;
+    for (const g of sorted) {
+      seen += g.count;
+      if (position < seen) return g.value;
+    }
+    return sorted[sorted.length - 1]!.value;
+  };
+  return (at(Math.floor((total - 1) / 2)) + at(Math.floor(total / 2))) / 2;
 }
 
 /**
  * A completion without a recorded view (finished before views were recorded) still means the
  * person started, so started = viewed + completions without a view; started ≥ completed always.
  * Durations below zero (a view recorded only after completing, when reviewing) are not timings.
+ * Times are counted in whole minutes so the database sends a few thousand groups, not a row per
+ * completion; the median is exact to the minute.
  */
 export function moduleStats(tally: ModuleTally): ModuleStats {
-  const completedWithoutView = Math.max(0, tally.completed - tally.viewToCompletionMs.length);
-  const started = tally.viewed + completedWithoutView;
-  const timings = tally.viewToCompletionMs.filter((ms) => ms >= 0);
+  const withView = tally.viewToCompletionMinutes.reduce((sum, g) => sum + g.count, 0);
+  const started = tally.viewed + Math.max(0, tally.completed - withView);
+  const timings = tally.viewToCompletionMinutes.filter((g) => g.minutes >= 0);
+  // A whole minute stands for the middle of that minute.
+  const medianMinutes = weightedMedian(timings.map((g) => ({ value: g.minutes + 0.5, count: g.count })));
   return {
     moduleId: tally.moduleId,
     started,
     completed: tally.completed,
     completionRate: started === 0 ? null : Math.min(1, tally.completed / started),
-    medianMs: median(timings),
-    timedCompletions: timings.length,
+    medianMs: medianMinutes === null ? null : Math.round(medianMinutes * 60_000),
+    timedCompletions: timings.reduce((sum, g) => sum + g.count, 0),
   };
 }
 

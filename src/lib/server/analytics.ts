@@ -56,28 +56,32 @@ export async function quizQuestionTallies(db: Database, quizId: string): Promise
   };
 }
 
-/** Views, completions and view-to-completion durations for every module anyone touched. */
+/** Views, completions and view-to-completion times (counted by minute) for every module anyone touched. */
 export async function moduleTallies(db: Database): Promise<ModuleTally[]> {
   const [viewed, completed, durations] = await Promise.all([
     db.$client.execute(
       `SELECT subject AS module_id, count(*) AS n FROM learning_events WHERE type = 'module.viewed' GROUP BY subject`,
     ),
     db.$client.execute(`SELECT module_id, count(*) AS n FROM module_completions GROUP BY module_id`),
+    // Whole minutes, negative ones (view recorded after completing) as -1: a few thousand groups
+    // even for hundreds of thousands of completions.
     db.$client.execute(
-      `SELECT c.module_id, c.completed_at - e.at AS ms
-         FROM module_completions c
-         JOIN learning_events e ON e.type = 'module.viewed' AND e.subject = c.module_id AND e.user_id = c.user_id`,
+      `SELECT module_id, minutes, count(*) AS n FROM (
+         SELECT c.module_id, CASE WHEN c.completed_at < e.at THEN -1 ELSE (c.completed_at - e.at) / 60000 END AS minutes
+           FROM module_completions c
+           JOIN learning_events e ON e.type = 'module.viewed' AND e.subject = c.module_id AND e.user_id = c.user_id)
+        GROUP BY module_id, minutes`,
     ),
   ]);
-  const tallies = new Map<string, { viewed: number; completed: number; viewToCompletionMs: number[] }>();
+  const tallies = new Map<string, { viewed: number; completed: number; viewToCompletionMinutes: { minutes: number; count: number }[] }>();
   const tallyOf = (moduleId: string) => {
     let t = tallies.get(moduleId);
-    if (!t) tallies.set(moduleId, (t = { viewed: 0, completed: 0, viewToCompletionMs: [] }));
+    if (!t) tallies.set(moduleId, (t = { viewed: 0, completed: 0, viewToCompletionMinutes: [] }));
     return t;
   };
   for (const r of viewed.rows) tallyOf(String(r.module_id)).viewed = Number(r.n);
   for (const r of completed.rows) tallyOf(String(r.module_id)).completed = Number(r.n);
-  for (const r of durations.rows) tallyOf(String(r.module_id)).viewToCompletionMs.push(Number(r.ms));
+  for (const r of durations.rows) tallyOf(String(r.module_id)).viewToCompletionMinutes.push({ minutes: Number(r.minutes), count: Number(r.n) });
   return [...tallies].map(([moduleId, t]) => ({ moduleId, ...t }));
 }
 

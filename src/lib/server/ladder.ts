@@ -3,7 +3,8 @@
  * from the content collections. Content is immutable at run time, so production caches it.
  */
 import { getCollection } from 'astro:content';
-import type { BilingualText } from '../../schemas/common';
+import type { BilingualText, Language } from '../../schemas/common';
+import type { TitleLookup } from '../promotion-text';
 import { sortLadder, type LadderLevel } from '../ladder';
 import { parseModuleEntryId } from '../module-ids';
 import type { CurriculumIndex } from '../readiness';
@@ -93,4 +94,18 @@ export function loadCatalogue(): Promise<Catalogue> {
   const catalogue = catalogueCache ?? buildCatalogue();
   if (import.meta.env.PROD) catalogueCache = catalogue;
   return catalogue;
+}
+
+/** Titles in one language, for criterion labels; an id stands in for anything content no longer has. */
+export function titlesIn(catalogue: Catalogue, lang: Language): TitleLookup {
+  return {
+    course: (id) => catalogue.courses.find((c) => c.id === id)?.title[lang] ?? id,
+    module: (id) => catalogue.modules.get(id)?.title[lang] ?? id,
+    exercise: (id) => catalogue.exerciseTitles.get(id)?.[lang] ?? id,
+  };
+}
+
+export function moduleHref(catalogue: Catalogue, lang: Language, moduleId: string): string | null {
+  const m = catalogue.modules.get(moduleId);
+  return m ? `/${lang}/courses/${m.courseId}/${m.slug}/` : null;
 }

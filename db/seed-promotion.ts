@@ -1,0 +1,81 @@
+/**
+ * The demo team's promotion story, so the manager's dashboard has something to decide: 刘洋 has
+ * done every course, has KPI results above the bar and the manager's sign-off, so is ready for
+ * 中级销售; the others are not, each for a different reason (tenure, a KPI under the bar, courses
+ * left, no sign-off). Written through the same helpers the app uses, so the audit log has it too.
+ */
+import { auditLog, promotions } from './schema';
+import type { Database } from '../src/lib/server/db';
+import { recordKpiEvidence, signOff } from '../src/lib/server/promotion';
+import { assign } from '../src/lib/server/assignments';
+import type { KpiMetric } from '../src/schemas/level';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The last full quarter before `now`, e.g. "2026-Q3" in November 2026, and the one before it. */
+export function recentQuarters(now: Date): [string, string] {
+  const quarter = Math.floor(now.getUTCMonth() / 3); // 0-based current quarter
+  const year = now.getUTCFullYear();
+  const last = quarter === 0 ? { year: year - 1, q: 4 } : { year, q: quarter };
+  const before = last.q === 1 ? { year: last.year - 1, q: 4 } : { year: last.year, q: last.q - 1 };
+  return [`${last.year}-Q${last.q}`, `${before.year}-Q${before.q}`];
+}
+
+type Evidence = [email: string, metric: KpiMetric, value: number, which: 0 | 1, note: string];
+
+export async function seedPromotionEvidence(
+  db: Database,
+  { ids, now, lastCourseId }: { ids: ReadonlyMap<string, string>; now: Date; lastCourseId: string | undefined },
+): Promise<void> {
+  const id = (email: string) => ids.get(email)!;
+  const manager = id('manager@demo.academy');
+  const quarters = recentQuarters(now);
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS);
+
+  const evidence: Evidence[] = [
+    ['liu.yang@demo.academy', 'target-attainment', 97, 1, 'CRM 季度报表'],
+    ['liu.yang@demo.academy', 'target-attainment', 108, 0, 'CRM 季度报表'],
+    ['liu.yang@demo.academy', 'customer-satisfaction', 92, 0, '客户回访问卷 42 份'],
+    // Close, but the latest quarter is under the 100% bar.
+    ['emma.wu@demo.academy', 'target-attainment', 96, 0, 'CRM quarterly report'],
+    ['emma.wu@demo.academy', 'customer-satisfaction', 88, 0, 'Revisit survey, 30 replies'],
+    // Strong sales, but lead conversion is under the 20% that 高级销售 asks for.
+    ['zhao.lei@demo.academy', 'target-attainment', 115, 0, 'CRM 季度报表'],
+    ['zhao.lei@demo.academy', 'customer-satisfaction', 93, 0, '客户回访问卷'],
+    ['zhao.lei@demo.academy', 'lead-conversion', 18, 0, '线索台账：112 条线索，20 单'],
+    ['he.tao@demo.academy', 'target-attainment', 118, 0, 'CRM 季度报表'],
+    ['he.tao@demo.academy', 'growth-rate', 12, 0, '同比增长'],
+  ];
+  for (const [i, [email, metric, valuePercent, which, note]] of evidence.entries()) {
+    await recordKpiEvidence(db, { actorId: manager, userId: id(email), metric, valuePercent, period: quarters[which], note, now: at(20 - i) });
+  }
+  await signOff(db, { actorId: manager, userId: id('liu.yang@demo.academy'), levelId: 'mid', note: '独立跟进了三个重点客户，表现稳定。', now: at(3) });
+
+  // Earlier promotions, so the history on "My path" and in the drill-down is not empty.
+  for (const [email, from, to] of [
+    ['zhao.lei@demo.academy', 'junior', 'mid'],
+    ['he.tao@demo.academy', 'mid', 'senior'],
+  ] as const) {
+    const user = await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, id(email)) });
+    if (!user) continue;
+    await db.transaction(async (tx) => {
+      await tx.insert(promotions).values({ id: crypto.randomUUID(), userId: user.id, fromLevelId: from, toLevelId: to, promotedBy: manager, at: user.levelSince });
+      await tx.insert(auditLog).values({
+        actorId: manager,
+        action: 'promotion',
+        subjectUserId: user.id,
+        before: { levelId: from },
+        after: { levelId: to, levelSince: user.levelSince.toISOString() },
+        at: user.levelSince,
+      });
+    });
+  }
+
+  // Assignments: one overdue (the last course, which Emma has not reached), two still open.
+  const dueIn = (days: number) => new Date(now.getTime() + days * DAY_MS);
+  if (lastCourseId) {
+    await assign(db, { actorId: manager, userIds: [id('emma.wu@demo.academy')], targetType: 'course', targetId: lastCourseId, dueAt: at(5), now: at(30) });
+  }
+  await assign(db, { actorId: manager, userIds: [id('zhou.min@demo.academy')], targetType: 'course', targetId: 'onboarding', dueAt: dueIn(14), now: at(1) });
+  await assign(db, { actorId: manager, userIds: [id('chen.jie@demo.academy')], targetType: 'module', targetId: 'sales-workflow/lead-to-after-sales', dueAt: dueIn(7), now: at(2) });
+}

@@ -1,0 +1,82 @@
+/** One attempt at a quiz as the server runs it: what the page shows, and how a submission is graded. */
+import type { Language } from '../schemas/common';
+import type { Quiz } from '../schemas/quiz';
+import { attemptAvailability, type PastAttempt } from './quiz-attempt-rules';
+import { attemptSeed, planAttempt } from './quiz-draw';
+import { gradeQuiz, type Answers, type QuizResult } from './quiz-grading';
+import { fromPublicAnswers, toPublicQuiz, type PublicQuiz } from './quiz-public';
+
+/** Plain data for the island: the next attempt's questions if it may start, or why not. */
+export interface AttemptView {
+  /** The public quiz; its questions are empty unless `status` is "open". */
+  quiz: PublicQuiz;
+  seed: number;
+  status: 'open' | 'limit' | 'cooldown';
+  /** Attempts already stored. */
+  attemptsUsed: number;
+  maxAttempts: number | null;
+  /** Whole minutes until the cooldown ends (at least 1), or null without a cooldown. */
+  cooldownMinutesLeft: number | null;
+}
+
+/** What a learner with these past attempts may do next at `now`. */
+export function attemptView(
+  quizId: string,
+  quiz: Quiz,
+  lang: Language,
+  userId: string,
+  past: readonly PastAttempt[],
+  now: Date,
+): AttemptView {
+  const availability = attemptAvailability(quiz, past, now);
+  const seed = attemptSeed(userId, quizId, past.length);
+  const publicQuiz = toPublicQuiz(quizId, quiz, lang, planAttempt(quiz, seed));
+  return {
+    quiz: availability.status === 'open' ? publicQuiz : { ...publicQuiz, questions: [] },
+    seed,
+    status: availability.status,
+    attemptsUsed: past.length,
+    maxAttempts: quiz.maxAttempts ?? null,
+    cooldownMinutesLeft:
+      availability.status === 'cooldown' ? Math.max(1, Math.ceil((availability.until.getTime() - now.getTime()) / 60_000)) : null,
+  };
+}
+
+/** Grades answers given in an attempt's public ids against the questions that attempt drew. */
+export function gradeAttempt(quiz: Quiz, seed: number, publicAnswers: Answers, lang: Language): QuizResult {
+  const plan = planAttempt(quiz, seed);
+  const answers = fromPublicAnswers(quiz, plan, publicAnswers);
+  return gradeQuiz(quiz, answers, lang, plan.questions.map((q) => q.questionId));
+}
+
+/** A stored attempt as the review page reads it (the answers and result JSON columns). */
+export interface StoredAttempt {
+  answers: unknown;
+  result: unknown;
+}
+
+/**
+ * Re-grades a stored attempt for review, in the page's language, from the answers it stored in
+ * the quiz file's ids (`given`). Attempts stored before `given` existed only had choice and
+ * true/false questions, whose browser ids are the file's ids, so their raw answers serve. A
+ * question since removed from the quiz is listed in `removed` instead of being guessed at.
+ */
+export function reviewAttempt(quiz: Quiz, stored: StoredAttempt, lang: Language): { questions: QuizResult['questions']; removed: string[] } {
+  const rows = Array.isArray(stored.result) ? (stored.result as { questionId?: unknown; given?: unknown }[]) : [];
+  const raw = (typeof stored.answers === 'object' && stored.answers !== null ? stored.answers : {}) as Answers;
+  const known = new Set(quiz.questions.map((q) => q.id));
+  const answers: Answers = {};
+  const asked: string[] = [];
+  const removed: string[] = [];
+  for (const row of rows) {
+    if (typeof row?.questionId !== 'string') continue;
+    if (!known.has(row.questionId)) {
+      removed.push(row.questionId);
+      continue;
+    }
+    asked.push(row.questionId);
+    const given = 'given' in row ? row.given : Object.hasOwn(raw, row.questionId) ? raw[row.questionId] : undefined;
+    answers[row.questionId] = (given ?? undefined) as Answers[string];
+  }
+  return { questions: gradeQuiz(quiz, answers, lang, asked).questions, removed };
+}
