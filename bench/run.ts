@@ -76,7 +76,9 @@ out(`Build of the whole curriculum (content check + astro build + search index):
 out();
 
 const lessonPath = '/zh/courses/sales-workflow/lead-grading/';
-const lessonHtml = await (await fetch(server.url + lessonPath, { headers: { cookie } })).text();
+const lessonResponse = await fetch(server.url + lessonPath, { headers: { cookie }, redirect: 'manual' });
+if (lessonResponse.status !== 200) throw new Error(`The lesson page answered ${lessonResponse.status}; the benchmark needs a signed-in 200.`);
+const lessonHtml = await lessonResponse.text();
 const bareLesson = await bareServer(lessonHtml, 'text/html; charset=utf-8');
 const bare = await load({ url: bareLesson.url });
 const lesson = await load({ url: server.url + lessonPath, headers: { cookie } });

@@ -6,7 +6,8 @@
  *
  * Speed comes from multi-row INSERTs (hundreds of rows per statement) inside large transactions,
  * with rows written in key order (ids count up, each person's rows together) so every index grows
- * at its end. Everything is drawn from a seeded generator: two runs build the same company.
+ * at its end. Everything is drawn from a seeded generator: with the same content/, two runs build
+ * the same company.
  */
 import type { InValue, Transaction } from '@libsql/client';
 import { count } from 'drizzle-orm';

@@ -77,5 +77,5 @@ export async function seedPromotionEvidence(
     await assign(db, { actorId: manager, userIds: [id('emma.wu@demo.academy')], targetType: 'course', targetId: lastCourseId, dueAt: at(5), now: at(30) });
   }
   await assign(db, { actorId: manager, userIds: [id('zhou.min@demo.academy')], targetType: 'course', targetId: 'onboarding', dueAt: dueIn(14), now: at(1) });
-  await assign(db, { actorId: manager, userIds: [id('chen.jie@demo.academy')], targetType: 'module', targetId: 'sales-workflow/lead-to-after-sales', dueAt: dueIn(7), now: at(2) });
+  await assign(db, { actorId: manager, userIds: [id('chen.jie@demo.academy')], targetType: 'course', targetId: 'sales-skills', dueAt: dueIn(7), now: at(2) });
 }

@@ -1,11 +1,13 @@
 import * as quiz from './quiz';
 import * as progress from './progress';
+import * as exercise from './exercise';
 import * as admin from './admin';
 import * as team from './team';
 
 export const server = {
   quiz: { submit: quiz.submit },
   progress: { completeModule: progress.completeModule },
+  exercise: { start: exercise.start, save: exercise.save, choose: exercise.choose, submit: exercise.submit },
   team: { recordKpi: team.recordKpi, signOff: team.signOff, promote: team.promote, assign: team.assign },
   admin: {
     createUser: admin.createUser,

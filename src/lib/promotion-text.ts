@@ -108,7 +108,10 @@ export function nextStep(lang: Language, c: CriterionResult, titles: TitleLookup
     case 'quiz': {
       const weakest = [...c.quizzes].sort((a, b) => (a.score ?? -1) - (b.score ?? -1))[0];
       return weakest
-        ? { href: links.moduleHref(weakest.moduleId), text: t(lang, 'promo.next.quiz', { title: titles.module(weakest.moduleId) }) }
+        ? {
+            href: links.moduleHref(weakest.moduleId),
+            text: t(lang, weakest.attempts === 0 ? 'promo.next.quizFirst' : 'promo.next.quiz', { title: titles.module(weakest.moduleId) }),
+          }
         : null;
     }
     case 'exercise': {

@@ -9,7 +9,9 @@ const quiz = quizSchema.parse(parse(readFileSync('content/quizzes/lead-to-after-
 const explanations = quiz.questions.flatMap((q) =>
   q.type === 'true-false'
     ? [q.explanation.true.zh, q.explanation.true.en, q.explanation.false.zh, q.explanation.false.en]
-    : q.options.flatMap((o) => [o.explanation.zh, o.explanation.en]),
+    : 'options' in q
+      ? q.options.flatMap((o) => [o.explanation.zh, o.explanation.en])
+      : [q.explanation.zh, q.explanation.en],
 );
 
 for (const lang of ['zh', 'en'] as const) {
@@ -21,7 +23,8 @@ for (const lang of ['zh', 'en'] as const) {
       if (/html|javascript|json|css|text/.test(type)) bodies.push({ url: response.url(), body: await response.text().catch(() => '') });
     });
     await page.goto(`/${lang}/courses/sales-workflow/lead-to-after-sales/`);
-    const submit = page.getByRole('button', { name: lang === 'zh' ? '提交答案' : 'Submit answers' });
+    const quiz = page.getByRole('region', { name: lang === 'zh' ? '测验：全流程总览' : 'Quiz: The whole journey' });
+    const submit = quiz.getByRole('button', { name: lang === 'zh' ? '提交答案' : 'Submit answers' });
     await submit.scrollIntoViewIfNeeded();
     await expect(submit).toBeEnabled();
     await page.waitForLoadState('networkidle');

@@ -33,6 +33,8 @@ test.beforeAll(async () => {
   seedDatabase(databaseUrl);
   server = await startInstance(4482, databaseUrl);
   cookie = await sessionCookie(server.url, 'sun.li@demo.academy');
+  // The payloads below must be refused for what they are, not for a missing session.
+  expect((await fetch(`${server.url}/zh/`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
 });
 test.afterAll(async () => server.stop());
 

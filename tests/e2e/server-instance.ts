@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 
-const entry = resolve(process.env.ASTRO_OUT_DIR ?? 'dist', 'server/entry.mjs');
 const tsx = resolve('node_modules/tsx/dist/cli.mjs');
 
 export function freshDatabase(): { url: string; path: string } {
@@ -29,6 +28,7 @@ export interface Instance {
 }
 
 export async function startInstance(port: number, databaseUrl: string): Promise<Instance> {
+  const entry = resolve(process.env.ASTRO_OUT_DIR ?? 'dist', 'server/entry.mjs');
   const child = spawn(process.execPath, [entry], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -25,13 +25,13 @@ export function mayUseTeamPages(actor: Actor): boolean {
 
 // Nested teams are walked in SQL, so the depth of the tree never costs extra round trips. UNION
 // (not UNION ALL) makes a cycle in parentTeamId terminate instead of looping.
-const managedTeamIdsSql = (managerId: string) => sql`
+const managedTeamIdsSql = (managerId: string) => sql`(
   WITH RECURSIVE managed(id) AS (
     SELECT id FROM teams WHERE manager_id = ${managerId}
     UNION
     SELECT t.id FROM teams t JOIN managed m ON t.parent_team_id = m.id
   )
-  SELECT id FROM managed`;
+  SELECT id FROM managed)`;
 
 /** The teams an actor may look at: all for an admin, the led ones and those below for a manager. */
 export async function teamsVisibleTo(db: Database, actor: Actor): Promise<TeamSummary[]> {

@@ -1,0 +1,131 @@
+import { ActionError, defineAction } from 'astro:actions';
+import { z } from 'astro/zod';
+import { findExercise } from '../lib/server/exercise-content';
+import { changeOpenAttempt, IdempotencyKeyReusedError, startOrResumeAttempt, submitOpenAttempt } from '../lib/server/exercise-attempts';
+import {
+  advance,
+  initialAnswer,
+  publicAnswer,
+  restoreState,
+  RoleplayMoveError,
+  scoreExercise,
+  toPublicExercise,
+  toPublicNode,
+  type AttemptState,
+  type ExerciseResult,
+} from '../lib/exercises';
+import { learnerAnswerSchema } from '../lib/exercises/answers';
+import type { Exercise } from '../schemas/exercise';
+import { requireUser } from './guards';
+
+const id = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'ids are lowercase letters, digits and hyphens');
+const lang = z.enum(['zh', 'en']);
+/** The shuffle seed the page was rendered with, so a new attempt keeps the order the learner sees. */
+const seed = z.number().int().min(0).max(2 ** 32 - 1).optional();
+
+async function exerciseOr404(exerciseId: string): Promise<Exercise> {
+  const exercise = await findExercise(exerciseId);
+  if (!exercise) throw new ActionError({ code: 'NOT_FOUND', message: `There is no exercise "${exerciseId}".` });
+  return exercise;
+}
+
+function freshState(exercise: Exercise, requested: number | undefined): AttemptState {
+  const chosen = requested ?? crypto.getRandomValues(new Uint32Array(1))[0]!;
+  return { seed: chosen, answer: initialAnswer(exercise, chosen) };
+}
+
+const badRequest = (message: string) => new ActionError({ code: 'BAD_REQUEST', message });
+
+/** Resumes the learner's open attempt or starts one: the public view and their work so far. */
+export const start = defineAction({
+  input: z.strictObject({ exerciseId: id, lang, seed }),
+  handler: async (input, context) => {
+    const user = requireUser(context);
+    const exercise = await exerciseOr404(input.exerciseId);
+    const initial = freshState(exercise, input.seed);
+    const { attempt, resumed } = await startOrResumeAttempt(context.locals.db, {
+      userId: user.id,
+      exerciseId: input.exerciseId,
+      now: new Date(),
+      initialState: initial,
+    });
+    const state = restoreState(exercise, attempt.state, initial.seed);
+    return { attemptId: attempt.id, resumed, seed: state.seed, view: toPublicExercise(input.exerciseId, exercise, input.lang, state), answer: publicAnswer(state.answer) };
+  },
+});
+
+/** Saves the work so far, so the learner can leave and resume. Not for role-plays: only `choose` moves those. */
+export const save = defineAction({
+  input: z.strictObject({ exerciseId: id, answer: learnerAnswerSchema, seed }),
+  handler: async (input, context) => {
+    const user = requireUser(context);
+    const exercise = await exerciseOr404(input.exerciseId);
+    if (exercise.type !== input.answer.type) throw badRequest(`Exercise "${input.exerciseId}" is a ${exercise.type} exercise, not ${input.answer.type}.`);
+    const initial = freshState(exercise, input.seed);
+    const { attempt } = await changeOpenAttempt(
+      context.locals.db,
+      { userId: user.id, exerciseId: input.exerciseId, now: new Date(), initialState: initial },
+      (open) => ({ state: { seed: restoreState(exercise, open.state, initial.seed).seed, answer: input.answer }, value: null }),
+    );
+    return { attemptId: attempt.id, savedAt: attempt.updatedAt.getTime() };
+  },
+});
+
+/** Takes a choice in a role-play. The server decides the next node and returns only its public view. */
+export const choose = defineAction({
+  input: z.strictObject({ exerciseId: id, lang, choiceId: id, seed }),
+  handler: async (input, context) => {
+    const user = requireUser(context);
+    const exercise = await exerciseOr404(input.exerciseId);
+    if (exercise.type !== 'roleplay') throw badRequest(`Exercise "${input.exerciseId}" is not a role-play.`);
+    const initial = freshState(exercise, input.seed);
+    try {
+      const { attempt, value } = await changeOpenAttempt(
+        context.locals.db,
+        { userId: user.id, exerciseId: input.exerciseId, now: new Date(), initialState: initial },
+        (open) => {
+          const state = restoreState(exercise, open.state, initial.seed);
+          const moved = advance(exercise, state.answer.type === 'roleplay' ? state.answer : { type: 'roleplay', choices: [] }, input.choiceId);
+          return { state: { seed: state.seed, answer: moved.state }, value: toPublicNode(moved.node, input.lang, state.seed) };
+        },
+      );
+      return { attemptId: attempt.id, node: value };
+    } catch (error) {
+      if (error instanceof RoleplayMoveError) {
+        throw badRequest(error.reason === 'ended' ? 'This conversation has ended; submit it to see the debrief.' : 'That choice is not open at this point of the conversation. Reload the page.');
+      }
+      throw error;
+    }
+  },
+});
+
+/** Scores the open attempt on the server and closes it; returns the result with explanations. */
+export const submit = defineAction({
+  input: z.strictObject({ exerciseId: id, lang, answer: learnerAnswerSchema.optional(), seed, idempotencyKey: z.uuid().optional() }),
+  handler: async (input, context) => {
+    const user = requireUser(context);
+    const exercise = await exerciseOr404(input.exerciseId);
+    if (exercise.type !== 'roleplay' && input.answer?.type !== exercise.type) {
+      throw badRequest(`Send the answer of this ${exercise.type} exercise with the submission.`);
+    }
+    if (exercise.type === 'roleplay' && input.answer) throw badRequest('A role-play is scored from the choices made on the server; send no answer.');
+    const initial = freshState(exercise, input.seed);
+    try {
+      const { attempt, duplicate } = await submitOpenAttempt(
+        context.locals.db,
+        { userId: user.id, exerciseId: input.exerciseId, now: new Date(), initialState: initial, idempotencyKey: input.idempotencyKey },
+        (open) => {
+          const state = restoreState(exercise, open.state, initial.seed);
+          const answer = input.answer ?? state.answer;
+          const result = scoreExercise(exercise, answer, input.lang);
+          if (!result) throw badRequest('Finish the conversation before submitting it.');
+          return { state: { seed: state.seed, answer }, result, score: result.score, maxScore: result.maxScore, percent: result.percent, passed: result.passed };
+        },
+      );
+      return { attemptId: attempt.id, duplicate, result: attempt.result as ExerciseResult };
+    } catch (error) {
+      if (error instanceof IdempotencyKeyReusedError) throw badRequest('This submission key was already used for another exercise; reload the page.');
+      throw error;
+    }
+  },
+});

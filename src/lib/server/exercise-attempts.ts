@@ -1,0 +1,180 @@
+/**
+ * Exercise attempts: one open (in-progress) attempt per learner and exercise holds the work so
+ * far and resumes where it was left; submitting closes it with its score, result and duration,
+ * together with a learning event, in one transaction.
+ */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { exerciseAttempts, learningEvents } from '../../../db/schema';
+import type { Database } from './db';
+
+export type ExerciseAttempt = typeof exerciseAttempts.$inferSelect;
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export interface OpenAttemptInput {
+  userId: string;
+  exerciseId: string;
+  now: Date;
+  /** State of a fresh attempt, used only when there is no open one to resume. */
+  initialState: unknown;
+}
+
+export interface GradedAttempt {
+  state: unknown;
+  result: unknown;
+  score: number;
+  maxScore: number;
+  percent: number;
+  passed: boolean;
+}
+
+/** Thrown by `submitOpenAttempt` when a retried submission's key belongs to another exercise. */
+export class IdempotencyKeyReusedError extends Error {}
+
+async function findOpen(db: Database | Transaction, userId: string, exerciseId: string): Promise<ExerciseAttempt | null> {
+  const row = await db
+    .select()
+    .from(exerciseAttempts)
+    .where(and(eq(exerciseAttempts.userId, userId), eq(exerciseAttempts.exerciseId, exerciseId), eq(exerciseAttempts.status, 'in-progress')))
+    .orderBy(desc(exerciseAttempts.updatedAt))
+    .get();
+  return row ?? null;
+}
+
+async function openOrCreate(tx: Transaction, input: OpenAttemptInput): Promise<{ attempt: ExerciseAttempt; resumed: boolean }> {
+  const open = await findOpen(tx, input.userId, input.exerciseId);
+  if (open) return { attempt: open, resumed: true };
+  const [created] = await tx
+    .insert(exerciseAttempts)
+    .values({
+      id: crypto.randomUUID(),
+      userId: input.userId,
+      exerciseId: input.exerciseId,
+      status: 'in-progress',
+      state: input.initialState,
+      startedAt: input.now,
+      updatedAt: input.now,
+    })
+    .returning();
+  return { attempt: created!, resumed: false };
+}
+
+/** The learner's open attempt at an exercise, if any. Reads only. */
+export function findOpenAttempt(db: Database, userId: string, exerciseId: string): Promise<ExerciseAttempt | null> {
+  return findOpen(db, userId, exerciseId);
+}
+
+/** Resumes the open attempt, or starts one. Write transactions are serialised, so two tabs cannot open two attempts. */
+export async function startOrResumeAttempt(db: Database, input: OpenAttemptInput): Promise<{ attempt: ExerciseAttempt; resumed: boolean }> {
+  return db.transaction((tx) => openOrCreate(tx, input));
+}
+
+/**
+ * Reads the open attempt (starting one if needed), lets `change` compute the new state from the
+ * stored one, and saves it, all in one transaction. If `change` throws, nothing is written.
+ */
+export async function changeOpenAttempt<T>(
+  db: Database,
+  input: OpenAttemptInput,
+  change: (attempt: ExerciseAttempt) => { state: unknown; value: T },
+): Promise<{ attempt: ExerciseAttempt; value: T }> {
+  return db.transaction(async (tx) => {
+    const { attempt } = await openOrCreate(tx, input);
+    const { state, value } = change(attempt);
+    const [updated] = await tx
+      .update(exerciseAttempts)
+      .set({ state, updatedAt: input.now })
+      .where(eq(exerciseAttempts.id, attempt.id))
+      .returning();
+    return { attempt: updated!, value };
+  });
+}
+
+/**
+ * Grades and closes the open attempt (starting one if needed) and logs the learning event, in
+ * one transaction. With an idempotency key, a retry of a submission that already landed returns
+ * the stored attempt instead of grading again.
+ */
+export async function submitOpenAttempt(
+  db: Database,
+  input: OpenAttemptInput & { idempotencyKey?: string | undefined },
+  grade: (attempt: ExerciseAttempt) => GradedAttempt,
+): Promise<{ attempt: ExerciseAttempt; duplicate: boolean }> {
+  return db.transaction(async (tx) => {
+    if (input.idempotencyKey) {
+      const existing = await tx
+        .select()
+        .from(exerciseAttempts)
+        .where(and(eq(exerciseAttempts.userId, input.userId), eq(exerciseAttempts.idempotencyKey, input.idempotencyKey)))
+        .get();
+      if (existing) {
+        if (existing.exerciseId !== input.exerciseId) throw new IdempotencyKeyReusedError('idempotency key already used for another exercise');
+        return { attempt: existing, duplicate: true };
+      }
+    }
+    const { attempt } = await openOrCreate(tx, input);
+    const graded = grade(attempt);
+    const durationMs = Math.max(0, input.now.getTime() - attempt.startedAt.getTime());
+    const [closed] = await tx
+      .update(exerciseAttempts)
+      .set({
+        status: 'submitted',
+        state: graded.state,
+        result: graded.result,
+        score: graded.score,
+        maxScore: graded.maxScore,
+        percent: graded.percent,
+        updatedAt: input.now,
+        finishedAt: input.now,
+        durationMs,
+        idempotencyKey: input.idempotencyKey ?? null,
+      })
+      .where(eq(exerciseAttempts.id, attempt.id))
+      .returning();
+    await tx.insert(learningEvents).values({
+      userId: input.userId,
+      type: 'exercise.submitted',
+      subject: input.exerciseId,
+      data: { attemptId: attempt.id, percent: graded.percent, passed: graded.passed, durationMs },
+      at: input.now,
+    });
+    return { attempt: closed!, duplicate: false };
+  });
+}
+
+/** The learner's most recent submitted attempt at an exercise, if any. */
+export async function latestSubmittedAttempt(db: Database, userId: string, exerciseId: string): Promise<ExerciseAttempt | null> {
+  const row = await db
+    .select()
+    .from(exerciseAttempts)
+    .where(and(eq(exerciseAttempts.userId, userId), eq(exerciseAttempts.exerciseId, exerciseId), eq(exerciseAttempts.status, 'submitted')))
+    .orderBy(desc(exerciseAttempts.finishedAt))
+    .get();
+  return row ?? null;
+}
+
+export interface ExerciseSummary {
+  exerciseId: string;
+  submitted: number;
+  bestPercent: number | null;
+  inProgress: boolean;
+}
+
+/** Per exercise the learner has touched: how often submitted, the best percent, and whether one is open. */
+export async function exerciseSummaries(db: Database, userId: string): Promise<Map<string, ExerciseSummary>> {
+  const rows = await db
+    .select({
+      exerciseId: exerciseAttempts.exerciseId,
+      submitted: sql<number>`sum(case when ${exerciseAttempts.status} = 'submitted' then 1 else 0 end)`,
+      bestPercent: sql<number | null>`max(case when ${exerciseAttempts.status} = 'submitted' then ${exerciseAttempts.percent} end)`,
+      open: sql<number>`sum(case when ${exerciseAttempts.status} = 'in-progress' then 1 else 0 end)`,
+    })
+    .from(exerciseAttempts)
+    .where(eq(exerciseAttempts.userId, userId))
+    .groupBy(exerciseAttempts.exerciseId);
+  return new Map(
+    rows.map((r) => [
+      r.exerciseId,
+      { exerciseId: r.exerciseId, submitted: Number(r.submitted), bestPercent: r.bestPercent === null ? null : Number(r.bestPercent), inProgress: Number(r.open) > 0 },
+    ]),
+  );
+}

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './test-database';
+import { seedDemoOrganisation } from '../../db/seed-demo';
+import { recentQuarters } from '../../db/seed-promotion';
+import { contentIndexFromFiles } from '../../src/lib/server/content-index';
+import { teamDashboard } from '../../src/lib/server/team-dashboard';
+import { auditLog } from '../../db/schema';
+
+let t: TestDatabase;
+const now = new Date('2026-11-23T02:00:00Z');
+let views: Awaited<ReturnType<typeof teamDashboard>>;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemoOrganisation(t.db, { now });
+  const { ladder, curriculum } = contentIndexFromFiles('content');
+  views = await teamDashboard(t.db, { teamIds: ['team-east'], ladder, curriculum, now });
+}, 120_000);
+afterAll(() => t.close());
+
+const row = (email: string) => views.find((v) => v.person.email === email)!;
+const unmet = (email: string) => row(email).row.readiness!.criteria.filter((c) => c.status !== 'met').map((c) => c.key);
+
+describe('the demo team’s promotion story', () => {
+  it('has exactly one learner ready for promotion: 刘洋, for 中级销售', () => {
+    const ready = views.filter((v) => v.row.readiness?.ready).map((v) => v.person.email);
+    expect(ready).toEqual(['liu.yang@demo.academy']);
+    expect(row('liu.yang@demo.academy').row.nextLevelId).toBe('mid');
+  });
+
+  it('keeps the others back for different reasons', () => {
+    expect(unmet('chen.jie@demo.academy')).toContain('tenure');
+    expect(unmet('emma.wu@demo.academy')).toContain('kpi:target-attainment');
+    expect(unmet('zhao.lei@demo.academy')).toContain('kpi:lead-conversion');
+    expect(unmet('zhou.min@demo.academy')).toContain('course:onboarding');
+    for (const email of ['emma.wu@demo.academy', 'zhao.lei@demo.academy', 'he.tao@demo.academy']) expect(unmet(email)).toContain('sign-off');
+  });
+
+  it('gives Emma an overdue assignment and 周敏 an open one', () => {
+    expect(row('emma.wu@demo.academy').row.overdue).toBe(1);
+    expect(row('zhou.min@demo.academy').assignments.map((a) => a.progress.status)).toEqual(['open']);
+    expect(views.reduce((n, v) => n + v.row.overdue, 0)).toBe(1);
+  });
+
+  it('keeps past promotions and writes every manager action to the audit log', async () => {
+    expect(row('zhao.lei@demo.academy').records.promotions).toMatchObject([{ fromLevelId: 'junior', toLevelId: 'mid' }]);
+    const actions = new Set((await t.db.select({ action: auditLog.action }).from(auditLog).all()).map((a) => a.action));
+    for (const action of ['kpi.recorded', 'sign-off.given', 'promotion', 'assignment.created']) expect(actions).toContain(action);
+  });
+
+  it('records KPIs for the last full quarter', () => {
+    expect(recentQuarters(new Date('2026-11-23T00:00:00Z'))).toEqual(['2026-Q3', '2026-Q2']);
+    expect(recentQuarters(new Date('2027-02-01T00:00:00Z'))).toEqual(['2026-Q4', '2026-Q3']);
+    expect(recentQuarters(new Date('2026-04-01T00:00:00Z'))).toEqual(['2026-Q1', '2025-Q4']);
+  });
+});
