@@ -581,6 +581,8 @@ const zh = {
 } as const;
 
 export type UiKey = keyof typeof zh;
+/** Every UI key, e.g. for handing an island all strings under one prefix. */
+export const uiKeys = Object.keys(zh) as UiKey[];
 
 const en: Record<UiKey, string> = {
   'site.name': 'Sales Academy',

@@ -160,3 +160,37 @@ test('a manager cannot open someone outside their team, and a learner cannot ope
   expect((await learner.goto(outsider!))?.status()).toBe(403);
   await learner.close();
 });
+
+test('team actions answer bad input with a 4xx, a learner with 403 and someone outside the team with 404', async ({ page, browser }) => {
+  await logIn(page, 'manager@demo.academy');
+  await page.goto('/zh/team/');
+  const emmaId = (await row(page, 'Emma Wu 吴艾玛').getByRole('link', { name: 'Emma Wu 吴艾玛' }).getAttribute('href'))!.split('/').pop()!;
+  const origin = test.info().project.use.baseURL!;
+  const send = (p: Page, action: string, form: Record<string, string>) => p.request.post(`/_actions/team.${action}`, { form, headers: { origin } });
+  const kpi = { userId: emmaId, metric: 'growth-rate', valuePercent: '12', period: '2026-Q3', note: '' };
+
+  for (const form of [
+    { ...kpi, period: 'last quarter' },
+    { ...kpi, valuePercent: 'lots' },
+    { ...kpi, valuePercent: '5000' },
+    { ...kpi, metric: 'salary' },
+    { ...kpi, note: 'x'.repeat(501) },
+  ]) {
+    const response = await send(page, 'recordKpi', form);
+    expect(response.status(), JSON.stringify(form).slice(0, 80)).toBe(400);
+  }
+  const assignment = { target: 'course:sales-skills', dueDate: '2099-01-01', assignee: emmaId };
+  expect((await send(page, 'assign', { ...assignment, dueDate: '2020-01-01' })).status()).toBe(400);
+  expect((await send(page, 'assign', { ...assignment, target: 'course:no-such-course' })).status()).toBe(400);
+  expect((await send(page, 'assign', { ...assignment, target: "course:x'; DROP TABLE users; --" })).status()).toBe(400);
+  expect((await send(page, 'assign', { ...assignment, assignee: 'team:team-north' })).status()).toBe(404);
+  expect((await send(page, 'recordKpi', { ...kpi, userId: 'no-such-person' })).status()).toBe(404);
+  expect((await send(page, 'promote', { userId: emmaId, fromLevelId: 'junior', toLevelId: 'mid' })).status()).toBe(412);
+  expect((await send(page, 'promote', { userId: emmaId, fromLevelId: 'junior', toLevelId: 'manager' })).status()).toBe(400);
+
+  const learner = await browser.newPage();
+  await logIn(learner, 'chen.jie@demo.academy');
+  expect((await send(learner, 'recordKpi', kpi)).status()).toBe(403);
+  expect((await send(learner, 'signOff', { userId: emmaId, note: '' })).status()).toBe(403);
+  await learner.close();
+});

@@ -46,6 +46,8 @@ async function answerByKeyboard(page: Page, lang: Lang, question: Question, grou
         await page.keyboard.press('Enter');
         await expect(rows.nth(at - 1)).toContainText(text);
       }
+      // Screen readers hear where the item went.
+      await expect(group).toContainText(lang === 'zh' ? `“${text}”已移到第 ${target + 1} 位` : `“${text}” moved to position ${target + 1}`);
     }
     for (const [index, text] of texts.entries()) await expect(group.getByRole('listitem').nth(index)).toContainText(text);
   } else if (question.type === 'matching') {
@@ -74,18 +76,23 @@ async function submitByKeyboard(quiz: Locator, lang: Lang) {
 test('a learner answers ordering, matching and numeric questions by keyboard, uses up the attempts and reviews them', async ({ page }) => {
   await logIn(page, 'chen.jie@demo.academy');
   const quiz = await openDrill(page, 'zh');
+  const answeredTypes = new Set<string>();
   for (let attempt = 1; attempt <= 3; attempt++) {
     await expect(quiz).toContainText(`第 ${attempt} 次作答，共 3 次机会`);
-    for (const { question, group } of await drawnQuestions(quiz, 'zh')) await answerByKeyboard(page, 'zh', question, group);
+    for (const { question, group } of await drawnQuestions(quiz, 'zh')) {
+      await answerByKeyboard(page, 'zh', question, group);
+      answeredTypes.add(question.type);
+    }
     await expect(quiz).not.toContainText('道题未作答');
     await submitByKeyboard(quiz, 'zh');
     const status = quiz.getByRole('status');
-    await expect(status).toContainText('得分：4/4（100%）');
+    await expect(status).toContainText('得分：5/5（100%）');
     await expect(status).toContainText('正确顺序');
     if (attempt < 3) await quiz.getByRole('button', { name: '再试一次' }).press('Enter');
   }
   await expect(quiz.getByRole('status')).toContainText('你已用完这个测验的全部 3 次作答机会。');
   await expect(quiz.getByRole('button', { name: '再试一次' })).toHaveCount(0);
+  expect([...answeredTypes].sort()).toEqual(['matching', 'numeric', 'ordering']);
 
   // After a reload the quiz stays closed, and the server refuses a fourth attempt sent around the page.
   const closed = await openDrill(page, 'zh');
@@ -102,8 +109,8 @@ test('a learner answers ordering, matching and numeric questions by keyboard, us
   await expect(page.getByText('计入学习进度的是你最好的一次：100%。')).toBeVisible();
   for (const n of [1, 2, 3]) {
     const attempt = page.getByRole('region', { name: new RegExp(`^第 ${n} 次作答`) });
-    await expect(attempt).toContainText('得分：4/4（100%）');
-    await expect(attempt.getByText('✓ 回答正确')).toHaveCount(4);
+    await expect(attempt).toContainText('得分：5/5（100%）');
+    await expect(attempt.getByText('✓ 回答正确')).toHaveCount(5);
   }
 });
 

@@ -15,6 +15,19 @@ describe('database', () => {
     ).rejects.toThrow();
   });
 
+  it('commits with synchronous = FULL on every pooled connection', async () => {
+    // Open transactions each hold a connection, so every PRAGMA below runs on a different one.
+    const held = [];
+    const modes: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const tx = await t.db.$client.transaction('read');
+      held.push(tx);
+      modes.push(Number((await tx.execute('PRAGMA synchronous')).rows[0]!.synchronous));
+    }
+    held.forEach((tx) => tx.close());
+    expect(modes).toEqual([2, 2, 2, 2]);
+  });
+
   it('has no pending migrations after migrating, and migrating again changes nothing', async () => {
     expect(await pendingMigrations(t.db)).toEqual([]);
     expect(await migrateDatabase(t.db)).toBe(0);

@@ -5,3 +5,4 @@ export { default as Flow } from './Flow.astro';
 export { default as RoleCard } from './RoleCard.astro';
 export { default as KeyTerm } from './KeyTerm.astro';
 export { default as Quiz } from '../Quiz.astro';
+export { default as Exercise } from '../exercises/Exercise.astro';

@@ -78,7 +78,7 @@ export function nodesReachingAnEnd(nodes: readonly GraphNode[]): Set<string> {
  * loop-free (the schema guarantees it), so every path is finite.
  */
 export function bestPathTotal<C extends GraphChoice>(
-  nodes: readonly (GraphNode & { choices?: readonly C[] | undefined })[],
+  nodes: readonly { id: string; choices?: readonly C[] | undefined }[],
   start: string,
   weight: (choice: C) => number,
 ): number {
