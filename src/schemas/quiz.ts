@@ -92,10 +92,9 @@ const numeric = z.strictObject({
   id: slug.describe('Question id, unique within its quiz'),
   type: z.literal('numeric'),
   prompt: bilingualText,
-  answer: z.number().finite().describe('The right value'),
+  answer: z.number().describe('The right value'),
   tolerance: z
     .number()
-    .finite()
     .min(0, 'tolerance is a distance from the answer, so it cannot be negative')
     .default(0)
     .describe('How far a learner’s value may be from the answer and still count, in the same unit (0 = exact)'),

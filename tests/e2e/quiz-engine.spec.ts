@@ -116,6 +116,10 @@ test('a learner answers ordering, matching and numeric questions by keyboard, us
 
 test('after a failed attempt the island names the wait in English and the server enforces it', async ({ page }) => {
   await logIn(page, 'sun.li@demo.academy');
+  // A second tab holds the same attempt open while the first one submits it.
+  const secondTab = await page.context().newPage();
+  const stale = await openDrill(secondTab, 'en');
+  await expect(stale.getByRole('button', { name: 'Submit answers' })).toBeEnabled();
   const quiz = await openDrill(page, 'en');
   await drawnQuestions(quiz, 'en');
   await submitByKeyboard(quiz, 'en');
@@ -123,6 +127,12 @@ test('after a failed attempt the island names the wait in English and the server
   await expect(status).toContainText('Not passed');
   await expect(status).toContainText('try again in 10 minutes');
   await expect(quiz.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+
+  await submitByKeyboard(stale, 'en');
+  await expect(stale.getByRole('alert')).toHaveText(
+    'The waiting time after your last attempt has not ended, so this submission was not saved. Reload the page later and try again.',
+  );
+  await secondTab.close();
 
   const waiting = await openDrill(page, 'en');
   await expect(waiting.getByRole('status')).toContainText('try again in 10 minutes');
@@ -173,6 +183,9 @@ test('the drill works at phone width: ordering buttons and selects fit the scree
   const overflow = await quiz.evaluate((el) => el.scrollWidth - el.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   for (const { question, group } of drawn) {
-    if (question.type === 'ordering') await expect(group.getByRole('button', { name: /^下移：/ }).first()).toBeInViewport();
+    const control = question.type === 'ordering' ? group.getByRole('button', { name: /^下移：/ }).first() : group.getByRole(question.type === 'matching' ? 'combobox' : 'textbox').first();
+    await control.scrollIntoViewIfNeeded();
+    // Wholly on screen once scrolled to: nothing sticks out past the right edge of a phone.
+    await expect(control).toBeInViewport({ ratio: 1 });
   }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeQuiz } from '../../src/lib/quiz-grading';
+import { gradeQuiz, type ChoiceResult } from '../../src/lib/quiz-grading';
 import { quizSchema, type Quiz } from '../../src/schemas/quiz';
 
 const text = (s: string) => ({ zh: `${s}（中）`, en: s });
@@ -64,12 +64,13 @@ describe('gradeQuiz', () => {
 
   it('explains every option after grading, in the requested language', () => {
     const zh = gradeQuiz(quiz, { one: ['a'] }, 'zh');
-    expect(zh.questions[0]!.options.map((o) => o.explanation)).toEqual(['why a（中）', 'why b（中）', 'why c（中）']);
-    expect(zh.questions[0]!.options.find((o) => o.id === 'a')).toMatchObject({ chosen: true, correct: false });
+    const one = zh.questions[0] as ChoiceResult;
+    expect(one.options.map((o) => o.explanation)).toEqual(['why a（中）', 'why b（中）', 'why c（中）']);
+    expect(one.options.find((o) => o.id === 'a')).toMatchObject({ chosen: true, correct: false });
   });
 
   it('grades true/false answers and explains both choices', () => {
-    const wrong = gradeQuiz(quiz, { fact: true }, 'en').questions[2]!;
+    const wrong = gradeQuiz(quiz, { fact: true }, 'en').questions[2] as ChoiceResult;
     expect(wrong.correct).toBe(false);
     expect(wrong.options).toEqual([
       { id: 'true', text: 'true', correct: false, chosen: true, explanation: 'no' },

@@ -57,7 +57,6 @@ describe('fromPublicAnswers', () => {
   const plan = planAttempt(quiz, 42);
   const publicQuiz = toPublicQuiz('every', quiz, 'en', plan);
   const ordering = find(publicQuiz.questions, 'ordering');
-  const matching = find(publicQuiz.questions, 'matching');
   const stagesPlan = plan.questions.find((q) => q.questionId === 'stages')!;
   const outputsPlan = plan.questions.find((q) => q.questionId === 'outputs')!;
 

@@ -32,7 +32,7 @@ export interface StoredQuestionResult {
   given?: Answer | null;
 }
 
-export type RecordOutcome = { id: string; duplicate: boolean; stale?: false } | { stale: true };
+export type RecordOutcome = { id: string; duplicate: boolean; stale?: undefined } | { id?: undefined; duplicate?: undefined; stale: true };
 
 /**
  * Stores a graded attempt and its learning event in one transaction. With an idempotency key, a
