@@ -147,5 +147,5 @@ export async function seedDemoOrganisation(
   }
 
   log('  + promotion evidence: KPIs, a sign-off, past promotions, assignments (one overdue)');
-  await seedPromotionEvidence(db, { ids, now, lastCourseId: modules.at(-1)?.moduleId.split('/')[0] });
+  await seedPromotionEvidence(db, { ids, now, lastCourseId: modules.at(-1)?.moduleId.split('/')[0], contentRoot });
 }

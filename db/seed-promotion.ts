@@ -9,6 +9,10 @@ import type { Database } from '../src/lib/server/db';
 import { recordKpiEvidence, signOff } from '../src/lib/server/promotion';
 import { assign } from '../src/lib/server/assignments';
 import type { KpiMetric } from '../src/schemas/level';
+import { exerciseSchema, type Exercise } from '../src/schemas/exercise';
+import { scoreExercise, type ExerciseAnswer } from '../src/lib/exercises';
+import { readContentTree } from '../src/lib/server/content-files';
+import { startOrResumeAttempt, submitOpenAttempt } from '../src/lib/server/exercise-attempts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -25,7 +29,7 @@ type Evidence = [email: string, metric: KpiMetric, value: number, which: 0 | 1, 
 
 export async function seedPromotionEvidence(
   db: Database,
-  { ids, now, lastCourseId }: { ids: ReadonlyMap<string, string>; now: Date; lastCourseId: string | undefined },
+  { ids, now, lastCourseId, contentRoot }: { ids: ReadonlyMap<string, string>; now: Date; lastCourseId: string | undefined; contentRoot: string },
 ): Promise<void> {
   const id = (email: string) => ids.get(email)!;
   const manager = id('manager@demo.academy');
@@ -49,6 +53,7 @@ export async function seedPromotionEvidence(
   for (const [i, [email, metric, valuePercent, which, note]] of evidence.entries()) {
     await recordKpiEvidence(db, { actorId: manager, userId: id(email), metric, valuePercent, period: quarters[which], note, now: at(20 - i) });
   }
+  await seedExerciseAttempts(db, { id, at, contentRoot });
   await signOff(db, { actorId: manager, userId: id('liu.yang@demo.academy'), levelId: 'mid', note: '独立跟进了三个重点客户，表现稳定。', now: at(3) });
 
   // Earlier promotions, so the history on "My path" and in the drill-down is not empty.
@@ -78,4 +83,71 @@ export async function seedPromotionEvidence(
   }
   await assign(db, { actorId: manager, userIds: [id('zhou.min@demo.academy')], targetType: 'course', targetId: 'onboarding', dueAt: dueIn(14), now: at(1) });
   await assign(db, { actorId: manager, userIds: [id('chen.jie@demo.academy')], targetType: 'course', targetId: 'sales-skills', dueAt: dueIn(7), now: at(2) });
+}
+
+/**
+ * An answer with `mistakes` errors, built from the exercise's own key: a sequence with that many
+ * steps moved to the end, a classification with that many cards in the wrong bucket.
+ */
+function answerWithMistakes(exercise: Exercise, mistakes: number): ExerciseAnswer | null {
+  if (exercise.type === 'sequence') {
+    const order = exercise.items.map((i) => i.id);
+    const moved = order.splice(0, mistakes);
+    return { type: 'sequence', order: [...order, ...moved.reverse()] };
+  }
+  if (exercise.type === 'classify') {
+    const buckets = exercise.buckets.map((b) => b.id);
+    const placements = Object.fromEntries(
+      exercise.cards.map((c, i) => [c.id, i < mistakes ? buckets[(buckets.indexOf(c.bucket) + 1) % buckets.length]! : c.bucket]),
+    );
+    return { type: 'classify', placements };
+  }
+  return null;
+}
+
+type Practice = [email: string, exerciseId: string, mistakes: number, daysAgo: number];
+
+/**
+ * Practice exercises the ladder asks for, scored by the exercise engine: 刘洋 passes both that
+ * 中级销售 needs (the sequence on a second go), Emma's classification is under the bar, 陈杰 has
+ * tried the sequence once, and the two senior people have done one of theirs each.
+ */
+async function seedExerciseAttempts(
+  db: Database,
+  { id, at, contentRoot }: { id: (email: string) => string; at: (daysAgo: number) => Date; contentRoot: string },
+): Promise<void> {
+  const exercises = new Map<string, Exercise>();
+  for (const f of readContentTree(contentRoot)) {
+    const match = /^exercises\/([^/]+)\.yaml$/.exec(f.path);
+    const parsed = match ? exerciseSchema.safeParse(f.data) : undefined;
+    if (match && parsed?.success) exercises.set(match[1]!, parsed.data);
+  }
+  const practice: Practice[] = [
+    ['liu.yang@demo.academy', 'sales-cycle-order', 2, 12],
+    ['liu.yang@demo.academy', 'sales-cycle-order', 0, 11],
+    ['liu.yang@demo.academy', 'lead-grading-abc', 1, 10],
+    ['emma.wu@demo.academy', 'lead-grading-abc', 3, 9],
+    ['chen.jie@demo.academy', 'sales-cycle-order', 3, 8],
+    ['zhao.lei@demo.academy', 'complaint-handling-steps', 0, 7],
+    ['he.tao@demo.academy', 'duties-to-posts', 1, 6],
+  ];
+  for (const [email, exerciseId, mistakes, daysAgo] of practice) {
+    const exercise = exercises.get(exerciseId);
+    const answer = exercise && answerWithMistakes(exercise, mistakes);
+    const result = exercise && answer && scoreExercise(exercise, answer, 'zh');
+    // Content that no longer has the exercise (or changed its type) just leaves the demo without it.
+    if (!result) continue;
+    const finishedAt = at(daysAgo);
+    const startedAt = new Date(finishedAt.getTime() - 9 * 60 * 1000);
+    const open = { userId: id(email), exerciseId, initialState: { seed: 1, answer } };
+    await startOrResumeAttempt(db, { ...open, now: startedAt });
+    await submitOpenAttempt(db, { ...open, now: finishedAt }, () => ({
+      state: { seed: 1, answer },
+      result,
+      score: result.score,
+      maxScore: result.maxScore,
+      percent: result.percent,
+      passed: result.passed,
+    }));
+  }
 }

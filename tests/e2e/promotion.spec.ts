@@ -57,6 +57,12 @@ test('a manager finds who is ready, sees why the others are not, records evidenc
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Emma Wu 吴艾玛');
   const target = criterion(page, '销售目标达成率不低于 100%');
   await expect(target).toContainText('进行中');
+  // Why else she is not ready: a practice exercise under its bar, another not tried, and every attempt listed.
+  const exerciseCriteria = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^练习《.+》得分不低于 \d+%$/ }) });
+  await expect(exerciseCriteria).toHaveCount(2);
+  await expect(exerciseCriteria.filter({ hasText: '最佳 62.5%' })).toContainText('进行中');
+  await expect(exerciseCriteria.filter({ hasText: '尚无成绩' })).toContainText('未开始');
+  await expect(page.getByRole('region', { name: '练习记录' }).getByRole('row').filter({ hasText: '62.5%' })).toContainText('已提交');
   const kpiForm = page.getByRole('form', { name: '记录业绩指标' });
   await kpiForm.getByLabel('指标').selectOption({ label: '销售目标达成率' });
   await kpiForm.getByLabel('数值（%）').fill('104');
@@ -124,6 +130,10 @@ test('a manager assigns a course to the whole team and a learner sees it on thei
   await expect(learner.getByRole('region', { name: '下一职级' })).toContainText('中级销售');
   await expect(criterion(learner, '完成课程《新员工入职》')).toContainText('未开始');
   await expect(criterion(learner, '完成课程《新员工入职》').getByRole('link', { name: /继续学习/ })).toBeVisible();
+  // An exercise criterion links to the lesson where it is practised.
+  const exercise = learner.getByRole('listitem').filter({ has: learner.getByRole('heading', { name: /^练习《.+》得分不低于 \d+%$/ }) }).first();
+  await expect(exercise).toContainText('未开始');
+  await expect(exercise.getByRole('link', { name: /^完成练习：/ })).toHaveAttribute('href', /^\/zh\/courses\/[\w-]+\/[\w-]+\/$/);
   const assigned = learner.getByRole('region', { name: '分配给我的学习任务' });
   await expect(assigned.getByRole('row').filter({ hasText: '课程：销售技能' })).toContainText('进行中');
   await expect(assigned.getByRole('row').filter({ hasText: '课程：新员工入职' })).toBeVisible();

@@ -5,6 +5,7 @@ import { recentQuarters } from '../../db/seed-promotion';
 import { contentIndexFromFiles } from '../../src/lib/server/content-index';
 import { teamDashboard } from '../../src/lib/server/team-dashboard';
 import { auditLog } from '../../db/schema';
+import type { CriterionResult } from '../../src/lib/readiness';
 
 let t: TestDatabase;
 const now = new Date('2026-11-23T02:00:00Z');
@@ -34,6 +35,18 @@ describe('the demo team’s promotion story', () => {
     expect(unmet('zhao.lei@demo.academy')).toContain('kpi:lead-conversion');
     expect(unmet('zhou.min@demo.academy')).toContain('course:onboarding');
     for (const email of ['emma.wu@demo.academy', 'zhao.lei@demo.academy', 'he.tao@demo.academy']) expect(unmet(email)).toContain('sign-off');
+  });
+
+  it('scores the practice exercises the ladder asks for with the exercise engine', () => {
+    const exercise = (email: string, id: string) =>
+      row(email).row.readiness!.criteria.find((c) => c.key === `exercise:${id}`) as Extract<CriterionResult, { kind: 'exercise' }>;
+    // 刘洋 needed a second go at the sequence; the best attempt counts.
+    expect(exercise('liu.yang@demo.academy', 'sales-cycle-order')).toMatchObject({ status: 'met', value: 100, attempts: 2 });
+    expect(exercise('liu.yang@demo.academy', 'lead-grading-abc')).toMatchObject({ status: 'met', value: 87.5 });
+    expect(exercise('emma.wu@demo.academy', 'lead-grading-abc')).toMatchObject({ status: 'in-progress', value: 62.5, threshold: 75 });
+    expect(exercise('emma.wu@demo.academy', 'sales-cycle-order')).toMatchObject({ status: 'not-started', value: null });
+    expect(exercise('zhao.lei@demo.academy', 'complaint-handling-steps').status).toBe('met');
+    expect(exercise('zhao.lei@demo.academy', 'price-objection').status).toBe('not-started');
   });
 
   it('gives Emma an overdue assignment and 周敏 an open one', () => {

@@ -28,7 +28,7 @@ export interface CatalogueCourse {
 export interface Catalogue extends CurriculumIndex {
   courses: CatalogueCourse[];
   modules: ReadonlyMap<string, CatalogueModule>;
-  /** The module whose lesson holds each exercise, for "practise it here" links. */
+  /** The module whose lesson holds each exercise (else the one it practises), for "practise it here" links. */
   exerciseModule: ReadonlyMap<string, string>;
   quizTitles: ReadonlyMap<string, BilingualText>;
   exerciseTitles: ReadonlyMap<string, BilingualText>;
@@ -69,6 +69,8 @@ async function buildCatalogue(): Promise<Catalogue> {
       if (!exerciseModule.has(match[1]!)) exerciseModule.set(match[1]!, id.moduleId);
     }
   }
+  // An exercise not (yet) placed in a lesson links to the module it says it practises.
+  for (const e of exerciseEntries) if (!exerciseModule.has(e.id) && modules.has(e.data.module)) exerciseModule.set(e.id, e.data.module);
   const courses = courseEntries
     .map((c) => ({
       id: c.id,
