@@ -11,6 +11,7 @@ describe('npm run content:check', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('tests/fixtures/broken-content/courses/demo/intro.zh.mdx › minutes: is "ten", but it must be a number');
     expect(run.stderr).toContain('tests/fixtures/broken-content/quizzes/demo-quiz.yaml › questions[0].options: a single-choice question needs exactly one option with "correct: true"');
+    expect(run.stderr).toContain('tests/fixtures/broken-content/exercises/demo-roleplay.yaml › nodes[0].choices[0].to: leads to node "nowhere", which does not exist; use the id of a node in "nodes"');
     expect(run.stderr).toContain('docs/authoring.md');
   });
 

@@ -111,6 +111,92 @@ describe('content check', () => {
     expect(problemsAfter((f) => (file(f, 'courses/c/m.zh.mdx').body = '<script>alert(1)</script>')).join('\n')).toMatch(/<script> tag/);
   });
 
+  describe('exercises', () => {
+    const exerciseFile = (data: Record<string, unknown>): ContentFileInput => ({
+      path: 'exercises/e.yaml',
+      data: { title: text('E'), instructions: text('I'), module: 'c/m', practises: text('P'), debrief: text('D'), ...data },
+    });
+    const sequence = { type: 'sequence', items: ['record', 'judge', 'assign'].map((id) => ({ id, text: text(id) })) };
+    const placed = (files: ContentFileInput[]) => {
+      file(files, 'courses/c/m.zh.mdx').body += '\n<Exercise id="e" />\n';
+      file(files, 'courses/c/m.en.mdx').body += '\n<Exercise id="e" />\n';
+    };
+    const problemsWith = (data: Record<string, unknown>, place = true) =>
+      problemsAfter((f) => {
+        f.push(exerciseFile(data));
+        if (place) placed(f);
+      });
+
+    it('passes a valid exercise placed in both lessons of its module', () => {
+      expect(problemsWith(sequence)).toEqual([]);
+    });
+
+    it('flags an exercise its module does not place, naming the lesson and the tag to add', () => {
+      expect(problemsWith(sequence, false)).toEqual([
+        'content/exercises/e.yaml › module: is "c/m", but courses/c/m.zh.mdx does not place it; add <Exercise id="e" /> to that lesson',
+        'content/exercises/e.yaml › module: is "c/m", but courses/c/m.en.mdx does not place it; add <Exercise id="e" /> to that lesson',
+      ]);
+    });
+
+    it('flags an exercise tied to a module that does not exist', () => {
+      expect(problemsWith({ ...sequence, module: 'c/ghost' })).toEqual([
+        'content/exercises/e.yaml › module: names module "c/ghost", which does not exist; use course-id/module-id of the module the exercise practises',
+      ]);
+    });
+
+    it('flags a step id that would give its position away', () => {
+      const items = [{ id: 'step-1', text: text('a') }, { id: 'judge', text: text('b') }, { id: 'assign', text: text('c') }];
+      expect(problemsWith({ type: 'sequence', items }).join('\n')).toMatch(/exercises\/e\.yaml › items\[0\]\.id: this id reaches the browser, so it must not carry a number/);
+    });
+
+    it('flags a card sorted into a bucket that does not exist, and a card id that names its bucket', () => {
+      const problems = problemsWith({
+        type: 'classify',
+        buckets: [{ id: 'grade-a', label: text('A') }, { id: 'grade-b', label: text('B') }],
+        cards: [
+          { id: 'school', text: text('s'), bucket: 'grade-z', explanation: text('x') },
+          { id: 'grade-a-lead', text: text('l'), bucket: 'grade-a', explanation: text('x') },
+          { id: 'factory', text: text('f'), bucket: 'grade-b', explanation: text('x') },
+        ],
+      });
+      expect(problems).toContain('content/exercises/e.yaml › cards[0].bucket: names bucket "grade-z", which is not in "buckets"; use one of "grade-a", "grade-b"');
+      expect(problems.join('\n')).toMatch(/cards\[1\]\.id: card id "grade-a-lead" contains its bucket id "grade-a"/);
+    });
+
+    it('flags a document review with no sound segment, so flagging everything cannot win', () => {
+      const issue = { criterion: 'accuracy', explanation: text('x') };
+      const problems = problemsWith({
+        type: 'spot-the-issue',
+        document: { kind: 'quotation', heading: text('Q') },
+        segments: ['price', 'delivery', 'validity'].map((id) => ({ id, text: text(id), issue })),
+      });
+      expect(problems.join('\n')).toMatch(/segments: every segment has an "issue", so flagging everything would score full marks; add sound segments too/);
+    });
+
+    it('flags a calculation with a negative tolerance', () => {
+      const problems = problemsWith({
+        type: 'calculation',
+        scenario: text('S'),
+        givens: [{ label: text('L'), value: text('1') }],
+        questions: [{ id: 'rate', prompt: text('P'), answer: 5, tolerance: -1, solution: text('x') }],
+      });
+      expect(problems.join('\n')).toMatch(/questions\[0\]\.tolerance: .*a tolerance cannot be negative/);
+    });
+
+    it('flags a role-play that can loop, or whose best path earns nothing', () => {
+      const node = (id: string, to: string[], effects = {}) => ({
+        id,
+        customer: text(id),
+        choices: to.map((t) => ({ id: `go-${t}`, text: text(t), to: t, effects, feedback: text('f') })),
+      });
+      const end = (id: string) => ({ id, outcome: 'success', narration: text('end'), debrief: text('d') });
+      const looping = problemsWith({ type: 'roleplay', persona: text('p'), start: 'open', nodes: [node('open', ['back', 'done']), node('back', ['open']), end('done')] });
+      expect(looping.join('\n')).toMatch(/nodes: the conversation can loop \(open → back → open\)/);
+      const pointless = problemsWith({ type: 'roleplay', persona: text('p'), start: 'open', nodes: [node('open', ['done', 'other']), end('done'), end('other')] });
+      expect(pointless.join('\n')).toMatch(/nodes: no path earns any skill points/);
+    });
+  });
+
   it('flags a file outside the known folders', () => {
     expect(problemsAfter((f) => f.push({ path: 'notes/todo.yaml', data: {} })).join('\n')).toMatch(/notes\/todo\.yaml › \(file\): is not where content belongs/);
   });

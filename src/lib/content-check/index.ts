@@ -8,7 +8,7 @@ import { courseSchema } from '../../schemas/course';
 import { moduleSchema, type ModuleFrontmatter } from '../../schemas/module';
 import { quizSchema } from '../../schemas/quiz';
 import { levelSchema, type Level } from '../../schemas/level';
-import { exerciseSchema } from '../../schemas/exercise';
+import { exerciseSchema, type Exercise } from '../../schemas/exercise';
 import { parseModuleEntryId, type ModuleEntryId } from '../module-ids';
 import { describeIssue } from './format';
 import { componentProblems } from './mdx';
@@ -55,6 +55,7 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
   const courses = new Set<string>();
   const quizzes = new Set<string>();
   const exercises = new Set<string>();
+  const exerciseModules: { path: string; id: string; moduleId: string }[] = [];
   const modules: { path: string; id: ModuleEntryId; data: ModuleFrontmatter; body: string }[] = [];
   const levels: { path: string; data: Level }[] = [];
 
@@ -78,7 +79,10 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
     }
     if (kind === 'course') courses.add(file.path.split('/')[1]!);
     if (kind === 'quiz') quizzes.add(baseName(file.path));
-    if (kind === 'exercise') exercises.add(baseName(file.path));
+    if (kind === 'exercise') {
+      exercises.add(baseName(file.path));
+      exerciseModules.push({ path: file.path, id: baseName(file.path), moduleId: (parsed.data as Exercise).module });
+    }
     if (kind === 'level') levels.push({ path: file.path, data: parsed.data as Level });
     if (kind === 'module') {
       const id = parseModuleEntryId(file.path.slice('courses/'.length).replace(/\.mdx$/, ''));
@@ -119,6 +123,20 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
       if (p === m.id.moduleId) report(m.path, `prerequisites[${i}]`, 'a module cannot be its own prerequisite');
     });
     for (const problem of componentProblems(m.body, { quizzes, exercises })) report(m.path, problem.field, problem.message);
+  }
+
+  // An exercise practises one module's flow or skill, so it must appear in both of that module's lessons.
+  for (const e of exerciseModules) {
+    if (!moduleIds.has(e.moduleId)) {
+      report(e.path, 'module', `names module "${e.moduleId}", which does not exist; use course-id/module-id of the module the exercise practises`);
+      continue;
+    }
+    for (const lang of ['zh', 'en'] as const) {
+      const lesson = byKey.get(`${e.moduleId}.${lang}`);
+      if (lesson && !new RegExp(`<Exercise\\s[^>]*id=["']${e.id}["']`).test(lesson.body)) {
+        report(e.path, 'module', `is "${e.moduleId}", but courses/${e.moduleId}.${lang}.mdx does not place it; add <Exercise id="${e.id}" /> to that lesson`);
+      }
+    }
   }
 
   for (const level of levels) {
