@@ -99,6 +99,42 @@ test.describe('admin', () => {
     await context.close();
   });
 
+  test('sets role and level, moves a person to another team, and the audit log shows each change', async ({ page, browser }) => {
+    await logIn(page, 'admin@demo.academy');
+    await page.goto('/zh/admin/new/');
+    const create = page.locator('form', { has: page.getByRole('button', { name: '创建账号' }) });
+    await create.getByLabel('邮箱').fill('transfer@demo.academy');
+    await create.getByLabel('姓名').fill('调岗 测试');
+    await create.getByRole('button', { name: '创建账号' }).click();
+    await expect(page.getByRole('status')).toContainText('已为 transfer@demo.academy 创建账号');
+
+    await page.goto('/zh/admin/?q=transfer');
+    await page.getByRole('link', { name: '调岗 测试' }).click();
+    await page.getByLabel('角色').selectOption({ label: '培训师' });
+    await page.getByRole('button', { name: '保存角色' }).click();
+    await expect(page.getByRole('status')).toContainText('已保存');
+    await page.getByLabel('职级').selectOption({ label: '中级销售' });
+    await page.getByRole('button', { name: '保存职级' }).click();
+    await expect(page.getByRole('status')).toContainText('已保存');
+    await page.getByLabel('团队').selectOption({ label: '华北销售二组 North Region Team 2' });
+    await page.getByRole('button', { name: '调整团队' }).click();
+    await expect(page.getByRole('status')).toContainText('已保存');
+
+    const history = page.getByRole('region', { name: '变更记录' });
+    for (const action of ['更改角色', '更正职级', '调整团队']) {
+      await expect(history.getByRole('row').filter({ hasText: action })).toContainText('系统管理员 Admin');
+    }
+    await page.goto('/zh/admin/audit/');
+    await expect(page.getByRole('row').filter({ hasText: '调岗 测试' }).filter({ hasText: '调整团队' })).toHaveCount(1);
+
+    // The manager of the new team now sees the person, at the new level.
+    const north = await browser.newPage();
+    await logIn(north, 'manager.north@demo.academy');
+    await north.goto('/zh/team/');
+    await expect(north.getByRole('region', { name: '团队 × 晋升条件' }).getByRole('row').filter({ hasText: '调岗 测试' })).toContainText('中级销售');
+    await north.close();
+  });
+
   test('is closed to everyone but admins', async ({ page }) => {
     await logIn(page, 'trainer@demo.academy');
     await expect(page.getByRole('link', { name: '用户管理' })).toHaveCount(0);
@@ -119,6 +155,9 @@ test.describe('content analytics', () => {
     // Demo learners appear nowhere on the page.
     await expect(page.getByText('刘洋')).toHaveCount(0);
     await expect(page.getByText('liu.yang@demo.academy')).toHaveCount(0);
+    // The demo has three submissions of the sales-cycle sequence (刘洋 twice, 陈杰 once): a histogram with its counts.
+    const exercise = page.getByRole('article').filter({ hasText: '已提交 3 次' });
+    await expect(exercise.getByRole('img', { name: /的得分分布.*：1 次/ })).toBeVisible();
 
     await page.getByRole('link', { name: '全流程总览' }).first().click();
     await expect(page.getByRole('heading', { name: '逐题分析' })).toBeVisible();
