@@ -58,7 +58,8 @@ if (relative(process.cwd(), outDir).startsWith('..') && !existsSync(join(outDir,
   symlinkSync(resolve('node_modules'), join(outDir, 'node_modules'), 'dir');
 }
 
-const server = spawn(process.execPath, [entry], {
+// scripts/server.ts puts the lesson fast path in front of Astro's handler.
+const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts'], {
   stdio: 'inherit',
   env: { ...process.env, HOST: process.env.HOST ?? 'localhost', PORT: process.env.PORT ?? '4321' },
 });

@@ -2,7 +2,7 @@ import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { findQuiz } from '../lib/server/curriculum';
 import { attemptAvailability } from '../lib/quiz-attempt-rules';
-import { attemptSeed } from '../lib/quiz-draw';
+import { attemptSeed, planAttempt } from '../lib/quiz-draw';
 import { attemptView, gradeAttempt } from '../lib/quiz-attempt';
 import { attemptByIdempotencyKey, pastAttempts, recordQuizAttempt } from '../lib/server/quiz-attempts';
 import type { Answers } from '../lib/quiz-grading';
@@ -27,6 +27,22 @@ export const quizSubmitInput = z.strictObject({
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   startedAt: z.number().int().positive().optional(),
   idempotencyKey: z.uuid().optional(),
+});
+
+/**
+ * The attempt a learner is on (its draw, shuffle, or why it may not start), without any key.
+ * Islands ask for it when they come into view, so the lesson HTML around them is the same for
+ * everyone and the server can send it without rendering it again (see lesson-fast-path.ts).
+ */
+export const view = defineAction({
+  input: z.strictObject({ quizId: id, lang: z.enum(['zh', 'en']) }),
+  handler: async (input, context) => {
+    const user = requireUser(context);
+    const quiz = await findQuiz(input.quizId);
+    if (!quiz) throw new ActionError({ code: 'NOT_FOUND', message: `There is no quiz "${input.quizId}".` });
+    const past = await pastAttempts(context.locals.db, user.id, input.quizId);
+    return attemptView(input.quizId, quiz.data, input.lang, user.id, past, new Date());
+  },
 });
 
 export const submit = defineAction({
@@ -61,6 +77,13 @@ export const submit = defineAction({
     const stale = () =>
       new ActionError({ code: 'CONFLICT', message: 'This attempt was already submitted, perhaps in another tab. Reload the page to start the next one.' });
     if (input.seed !== undefined && input.seed !== seed) throw stale();
+
+    // An answer to a question this attempt did not draw is a broken or forged client, not a wrong answer.
+    const drawn = new Set(planAttempt(quiz.data, seed).questions.map((q) => q.questionId));
+    const strays = Object.keys(input.answers).filter((questionId) => !drawn.has(questionId));
+    if (strays.length > 0) {
+      throw new ActionError({ code: 'BAD_REQUEST', message: `This attempt has no question "${strays[0]}". Reload the page and answer the questions it shows.` });
+    }
 
     // The client's clock only bounds the start time; it can never move it into the future or a day back.
     const startedAt = new Date(Math.min(now.getTime(), Math.max(now.getTime() - DAY_MS, input.startedAt ?? now.getTime())));

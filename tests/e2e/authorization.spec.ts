@@ -104,6 +104,12 @@ const pages: Row[] = [
     send: get('/zh/team/export.csv?team=team-north'),
     expected: only({ teamManager: 200, otherManager: 404, admin: 200 }),
   },
+  {
+    covers: '[lang]/team/export.xlsx.ts',
+    name: 'GET team-north as XLSX',
+    send: get('/zh/team/export.xlsx?team=team-north'),
+    expected: only({ teamManager: 200, otherManager: 404, admin: 200 }),
+  },
   { covers: '[lang]/analytics/index.astro', name: 'GET content analytics', send: get('/zh/analytics/'), expected: only({ trainer: 200, admin: 200 }) },
   {
     covers: '[lang]/analytics/quizzes/[quiz].astro',
@@ -130,6 +136,12 @@ const pages: Row[] = [
 // input is chosen to be harmless (a missing target, an email already taken) or only touches the
 // subject, whom no other test reads.
 const actions: Row[] = [
+  {
+    covers: 'quiz.view',
+    name: 'quiz.view (unknown quiz)',
+    send: action('quiz.view', () => ({ quizId: 'no-such-quiz', lang: 'zh' }), { json: true }),
+    expected: everyone(404, 401),
+  },
   {
     covers: 'quiz.submit',
     name: 'quiz.submit (unknown quiz)',

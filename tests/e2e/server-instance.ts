@@ -28,8 +28,8 @@ export interface Instance {
 }
 
 export async function startInstance(port: number, databaseUrl: string): Promise<Instance> {
-  const entry = resolve(process.env.ASTRO_OUT_DIR ?? 'dist', 'server/entry.mjs');
-  const child = spawn(process.execPath, [entry], {
+  // The real production server: Astro's handler behind the lesson fast path.
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve('scripts/server.ts')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -3,6 +3,7 @@ import { learningEvents, quizAttempts } from '../../../db/schema';
 import type { Answer, Answers, QuizResult } from '../quiz-grading';
 import type { PastAttempt } from '../quiz-attempt-rules';
 import type { Database } from './db';
+import { groupCommitFor } from './group-commit';
 
 export interface NewQuizAttempt {
   userId: string;
@@ -40,7 +41,7 @@ export type RecordOutcome = { id: string; duplicate: boolean; stale?: undefined 
  * With an `attemptNumber` that no longer matches the stored count, nothing is stored (`stale`).
  */
 export async function recordQuizAttempt(db: Database, attempt: NewQuizAttempt): Promise<RecordOutcome> {
-  return db.transaction(async (tx) => {
+  return groupCommitFor(db).run(async (tx): Promise<RecordOutcome> => {
     if (attempt.idempotencyKey) {
       const existing = await tx
         .select({ id: quizAttempts.id })

@@ -11,7 +11,7 @@ export const SESSION_COOKIE = 'session';
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 /** Extend only when less than this remains, so most requests do not write. */
-const RENEW_WHEN_REMAINING_MS = 15 * DAY_MS;
+export const RENEW_WHEN_REMAINING_MS = 15 * DAY_MS;
 
 export interface SessionUser {
   id: string;
@@ -59,15 +59,22 @@ export async function createSession(db: Database, userId: string, now: Date): Pr
   return { token: `${id}.${secret}`, expiresAt };
 }
 
+/** Splits a cookie value into session id and secret, or null when it cannot be a token. */
+export function parseSessionToken(token: string): { id: string; secret: string } | null {
+  const parts = token.split('.');
+  if (parts.length !== 2 || parts[0]!.length !== 24 || parts[1]!.length !== 24) return null;
+  return { id: parts[0]!, secret: parts[1]! };
+}
+
 /** Checks a token; returns the session and its (active) user, extending the session if due. */
 export async function validateSessionToken(
   db: Database,
   token: string,
   now: Date,
 ): Promise<{ session: ValidSession; user: SessionUser } | null> {
-  const parts = token.split('.');
-  if (parts.length !== 2 || parts[0]!.length !== 24 || parts[1]!.length !== 24) return null;
-  const [id, secret] = parts as [string, string];
+  const parsed = parseSessionToken(token);
+  if (!parsed) return null;
+  const { id, secret } = parsed;
   const row = await db
     .select({ session: sessions, user: users })
     .from(sessions)

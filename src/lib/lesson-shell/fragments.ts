@@ -1,0 +1,63 @@
+/**
+ * The parts of a page that differ from one person to the next, as HTML strings. Astro pages
+ * render them with `set:html`, and the lesson fast path fills a cached page with the very same
+ * functions, so both produce identical bytes.
+ */
+import { htmlLang, t, type Language } from '../../i18n/ui';
+
+type Role = 'learner' | 'trainer' | 'manager' | 'admin';
+
+const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => entities[c]!);
+}
+
+/** The site navigation: everyone's links, plus the team, analytics and admin areas by role. */
+export function siteNavHtml(lang: Language, role: Role): string {
+  const link = (path: string, label: string) => `<a href="/${lang}/${path}">${escapeHtml(label)}</a>`;
+  const links = [
+    link('', t(lang, 'nav.myLearning')),
+    link('courses/', t(lang, 'nav.courses')),
+    link('path/', t(lang, 'nav.path')),
+    role === 'manager' || role === 'admin' ? link('team/', t(lang, 'nav.team')) : '',
+    link('glossary/', t(lang, 'nav.glossary')),
+    role === 'trainer' || role === 'admin' ? link('analytics/', t(lang, 'nav.analytics')) : '',
+    role === 'admin' ? link('admin/', t(lang, 'nav.admin')) : '',
+  ];
+  return `<nav aria-label="${escapeHtml(t(lang, 'site.name'))}">${links.join('')}</nav>`;
+}
+
+export function userNameHtml(name: string): string {
+  return `<span class="user-name">${escapeHtml(name)}</span>`;
+}
+
+export function progressBarHtml(percent: number, label: string): string {
+  return (
+    `<div class="progress-track" role="progressbar" aria-label="${escapeHtml(label)}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${percent}">` +
+    `<div class="progress-fill" style="width: ${percent}%"></div></div>`
+  );
+}
+
+export interface CompletionBox {
+  lang: Language;
+  moduleId: string;
+  completedAt: Date | null;
+  /** Where the "mark complete" form posts (the Astro Action's form URL). */
+  formAction: string;
+  /** The last submission of the form was refused. */
+  refused?: boolean;
+}
+
+/** Either "completed on …" or the form that marks the module complete. */
+export function completionBoxHtml({ lang, moduleId, completedAt, formAction, refused = false }: CompletionBox): string {
+  if (completedAt) {
+    const date = completedAt.toLocaleDateString(htmlLang[lang]);
+    return `<p class="alert success" role="status">✓ ${escapeHtml(t(lang, 'module.completed'))} · ${escapeHtml(t(lang, 'module.completedAt', { date }))}</p>`;
+  }
+  return (
+    `<form method="post" action="${escapeHtml(formAction)}">` +
+    `<input type="hidden" name="moduleId" value="${escapeHtml(moduleId)}">` +
+    (refused ? `<p class="alert error" role="alert">${escapeHtml(t(lang, 'error.badRequest'))}</p>` : '') +
+    `<button type="submit">${escapeHtml(t(lang, 'module.markComplete'))}</button></form>`
+  );
+}
