@@ -7,6 +7,7 @@ import { advance, initialRoleplayState, RoleplayMoveError, scoreRoleplay, toPubl
 import { restoreState, scoreExercise } from '../../src/lib/exercises';
 import { learnerAnswerSchema } from '../../src/lib/exercises/answers';
 import { parseDecimal } from '../../src/lib/exercises/number-input';
+import { exerciseStandings, exerciseTally } from '../../src/lib/exercises/progress';
 import { calculationExercise, classifyExercise, roleplayExercise, sequenceExercise, spotExercise } from './exercise-fixtures';
 
 const right = ['record', 'judge', 'assign', 'analyse', 'propose'];
@@ -186,8 +187,8 @@ describe('playing a role-play', () => {
 
   it('refuses a choice that is not open at the current node, or after the end', () => {
     expect(() => advance(scenario, initialRoleplayState(), 'record')).toThrow(RoleplayMoveError);
-    expect(() => advance(scenario, walk('cave'), 'ask')).toThrowError(expect.objectContaining({ reason: 'ended' }));
-    expect(() => advance(scenario, { type: 'roleplay', choices: ['nonsense'] }, 'ask')).toThrowError(expect.objectContaining({ reason: 'invalid-state' }));
+    expect(() => advance(scenario, walk('cave'), 'ask')).toThrow(expect.objectContaining({ reason: 'ended' }));
+    expect(() => advance(scenario, { type: 'roleplay', choices: ['nonsense'] }, 'ask')).toThrow(expect.objectContaining({ reason: 'invalid-state' }));
   });
 
   it('shows only the current node: no targets, effects, feedback or unreached nodes', () => {
@@ -240,4 +241,32 @@ describe('reading a typed number', () => {
   ])('reads "%s" as %d', (typed, value) => expect(parseDecimal(typed)).toBe(value));
 
   it.each(['', 'abc', '1.2.3', '12 万', '--1', '1e5'])('refuses "%s"', (typed) => expect(parseDecimal(typed)).toBeNull());
+});
+
+describe('exercise progress', () => {
+  const listings = [
+    { id: 'seq', moduleId: 'sales-workflow/lead-grading', title: 'Seq', passPercent: 70 },
+    { id: 'rp', moduleId: 'sales-workflow/lead-grading', title: 'RP', passPercent: 80 },
+    { id: 'calc', moduleId: 'sales-workflow/funnel-and-targets', title: 'Calc', passPercent: 70 },
+  ];
+  const records = new Map([
+    ['seq', { bestPercent: 70, inProgress: false }],
+    ['rp', { bestPercent: 79.9, inProgress: true }],
+  ]);
+
+  it('passes an exercise whose best score reaches its pass mark, and keeps an open attempt visible', () => {
+    const standings = exerciseStandings(listings, records);
+    expect(standings.map((s) => [s.id, s.bestPercent, s.passed, s.inProgress])).toEqual([
+      ['seq', 70, true, false],
+      ['rp', 79.9, false, true],
+      ['calc', null, false, false],
+    ]);
+  });
+
+  it('counts only the exercises of the given modules', () => {
+    const standings = exerciseStandings(listings, records);
+    expect(exerciseTally(standings, new Set(['sales-workflow/lead-grading']))).toEqual({ total: 2, passed: 1 });
+    expect(exerciseTally(standings, new Set(['sales-workflow/funnel-and-targets']))).toEqual({ total: 1, passed: 0 });
+    expect(exerciseTally(standings, new Set())).toEqual({ total: 0, passed: 0 });
+  });
 });

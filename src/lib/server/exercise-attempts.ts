@@ -152,6 +152,16 @@ export async function latestSubmittedAttempt(db: Database, userId: string, exerc
   return row ?? null;
 }
 
+/** The learner's best submitted percent at an exercise, or null before the first submission. */
+export async function bestSubmittedPercent(db: Database, userId: string, exerciseId: string): Promise<number | null> {
+  const row = await db
+    .select({ best: sql<number | null>`max(${exerciseAttempts.percent})` })
+    .from(exerciseAttempts)
+    .where(and(eq(exerciseAttempts.userId, userId), eq(exerciseAttempts.exerciseId, exerciseId), eq(exerciseAttempts.status, 'submitted')))
+    .get();
+  return row?.best == null ? null : Number(row.best);
+}
+
 export interface ExerciseSummary {
   exerciseId: string;
   submitted: number;
