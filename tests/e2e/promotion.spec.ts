@@ -37,6 +37,13 @@ test('a manager finds who is ready, sees why the others are not, records evidenc
   await expect(row(page, 'Emma Wu 吴艾玛')).toContainText('已逾期 1');
   await expect(row(page, '赵磊')).toContainText(/线索转化率不低于 20%（最近一期 18%/);
 
+  // The heatmap: 刘洋 has finished every module, 周敏 none yet, 陈杰 some.
+  const heatmap = page.getByRole('region', { name: '单元完成热力图' });
+  await expect(heatmap.getByRole('row').filter({ hasText: '刘洋' })).toContainText('✓');
+  await expect(heatmap.getByRole('row').filter({ hasText: '刘洋' })).not.toContainText('–');
+  await expect(heatmap.getByRole('row').filter({ hasText: '周敏' })).not.toContainText('✓');
+  await expect(heatmap.getByRole('row').filter({ hasText: '陈杰' })).toContainText(/✓[\s\S]*–/);
+
   // Filtering works without JavaScript: a GET form.
   await page.getByLabel('显示').selectOption({ label: '可晋升' });
   await page.getByRole('button', { name: '应用' }).click();
@@ -98,7 +105,7 @@ test('a manager finds who is ready, sees why the others are not, records evidenc
   await expect(row(page, '刘洋')).toContainText('尚未达标');
 });
 
-test('the team matrix downloads as a CSV that Excel opens with Chinese intact', async ({ page }) => {
+test('the team matrix downloads as a CSV that Excel opens with Chinese intact, and as XLSX', async ({ page }) => {
   await logIn(page, 'manager@demo.academy');
   await page.goto('/zh/team/');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 CSV' }).click()]);
@@ -109,6 +116,16 @@ test('the team matrix downloads as a CSV that Excel opens with Chinese intact', 
   const [header, ...lines] = text.trimEnd().split('\r\n');
   expect(header).toMatch(/^姓名,邮箱,团队,当前职级,下一职级,可晋升,达成比例,/);
   expect(lines.some((l) => l.startsWith('陈杰,chen.jie@demo.academy,华东销售一组 East Region Team 1,初级销售,中级销售,否,'))).toBe(true);
+
+  // The same matrix as an Excel workbook: a ZIP package whose sheet holds the same rows.
+  const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel（XLSX）' }).click()]);
+  expect(workbook.suggestedFilename()).toMatch(/^team-team-east-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const xlsx = readFileSync((await workbook.path())!);
+  expect(xlsx.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+  // Entries are stored uncompressed, so the sheet's XML can be read straight from the bytes.
+  const sheet = xlsx.toString('utf8');
+  expect(sheet).toContain('<c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">姓名</t></is></c>');
+  expect(sheet).toMatch(/<t xml:space="preserve">陈杰<\/t><\/is><\/c><c r="B\d+" t="inlineStr"><is><t xml:space="preserve">chen\.jie@demo\.academy<\/t>/);
 });
 
 test('a manager assigns a course to the whole team and a learner sees it on their path', async ({ page, browser }) => {
