@@ -113,6 +113,8 @@ export function createLessonFastPath({ db, selfOrigin, shellSecret, secureCookie
       ...cached.headers,
       'set-cookie': sessionCookieHeader(token, visitor.expiresAt, secureCookies),
       'content-length': body.byteLength,
+      // Tells operators (and the tests) which path answered.
+      'server-timing': 'lesson-shell',
     });
     res.end(body);
     return true;
