@@ -161,6 +161,13 @@ const actions: Row[] = [
     expected: everyone(404, 401),
   },
   {
+    covers: 'exercise.start',
+    // Everyone signed in may practise; an attempt belongs to the caller's session, never to an id they send.
+    name: 'exercise.start (a real exercise: opens the caller’s own attempt)',
+    send: action('exercise.start', () => ({ exerciseId: 'sales-cycle-order', lang: 'zh' }), { json: true }),
+    expected: everyone(200, 401),
+  },
+  {
     covers: 'exercise.save',
     name: 'exercise.save (unknown exercise)',
     send: action('exercise.save', () => ({ exerciseId: 'no-such-exercise', answer: { type: 'sequence', order: [] } }), { json: true }),

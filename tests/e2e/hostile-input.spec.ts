@@ -21,6 +21,34 @@ const brokenSubmission = fc.oneof(
   fc.record({ quizId: nasty.filter((s) => !/^[a-z0-9-]{1,64}$/.test(s)), lang: fc.constant('zh'), answers: fc.constant({}) }),
 );
 
+/** An exercise action's payload broken in exactly one way; none may write or score anything. */
+const exerciseIds = fc.constantFrom('sales-cycle-order', 'lead-grading-abc', 'price-objection', 'contract-draft-review', 'kpi-attainment');
+const hostileId = nasty.filter((s) => !/^[a-z0-9-]{1,64}$/.test(s));
+const brokenExerciseCall = fc.oneof(
+  // Not an exercise id at all, or the wrong type of value.
+  fc.record({ action: fc.constant('exercise.save'), body: fc.record({ exerciseId: fc.oneof(hostileId, wrongType), answer: fc.constant({ type: 'sequence', order: [] }) }) }),
+  fc.record({ action: fc.constant('exercise.choose'), body: fc.record({ exerciseId: exerciseIds, lang: fc.constant('zh'), choiceId: fc.oneof(hostileId, wrongType) }) }),
+  fc.record({ action: fc.constant('exercise.submit'), body: fc.record({ exerciseId: exerciseIds, lang: nasty.filter((s) => s !== 'zh' && s !== 'en') }) }),
+  // Answers of the wrong shape, the wrong type for the exercise, or out of bounds.
+  fc.record({
+    action: fc.constant('exercise.save'),
+    body: fc.record({
+      exerciseId: exerciseIds,
+      answer: fc.oneof(
+        wrongType,
+        fc.record({ type: fc.constant('roleplay'), choices: fc.array(fc.constantFrom('acknowledge-and-ask', 'instant-discount')) }),
+        fc.record({ type: fc.constant('sequence'), order: fc.array(hostileId, { minLength: 1, maxLength: 3 }) }),
+        fc.record({ type: fc.constant('sequence'), order: fc.array(fc.constant('market-development'), { minLength: 51, maxLength: 60 }) }),
+        fc.record({ type: fc.constant('classify'), placements: fc.dictionary(hostileId, nasty, { minKeys: 1, maxKeys: 3 }) }),
+        fc.record({ type: fc.constant('calculation'), values: fc.dictionary(fc.constant('target-attainment'), fc.oneof(nasty, fc.constant(1e300), fc.boolean()), { minKeys: 1 }) }),
+        fc.record({ type: fc.constant('spot-the-issue'), flags: fc.constant(['payment']), extra: wrongType }),
+      ),
+    }),
+  }),
+  fc.record({ action: fc.constant('exercise.submit'), body: fc.record({ exerciseId: exerciseIds, lang: fc.constant('en'), answer: fc.constant({ type: 'spot-the-issue', flags: [] }), idempotencyKey: nasty }) }),
+  fc.record({ action: fc.constant('exercise.start'), body: fc.record({ exerciseId: exerciseIds, lang: fc.constant('zh'), seed: fc.oneof(fc.constant(-1), fc.constant(2 ** 33), fc.double({ min: 0.1, max: 0.9 }), nasty) }) }),
+);
+
 let server: Instance;
 let databaseUrl: string;
 let cookie: string;
@@ -61,6 +89,20 @@ test('malformed quiz submissions always get a 4xx with a message and change noth
     fc.asyncProperty(brokenSubmission, async (payload) => {
       const response = await post('/_actions/quiz.submit', JSON.stringify(payload), 'application/json');
       expect(response.status, JSON.stringify(payload).slice(0, 200)).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect((await response.text()).length).toBeGreaterThan(0);
+    }),
+    { numRuns: 150 },
+  );
+  expect(await tableCounts()).toEqual(before);
+});
+
+test('malformed exercise calls always get a 4xx with a message and change nothing', async () => {
+  const before = await tableCounts();
+  await fc.assert(
+    fc.asyncProperty(brokenExerciseCall, async ({ action, body }) => {
+      const response = await post(`/_actions/${action}`, JSON.stringify(body), 'application/json');
+      expect(response.status, `${action} ${JSON.stringify(body).slice(0, 200)}`).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
       expect((await response.text()).length).toBeGreaterThan(0);
     }),
