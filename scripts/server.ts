@@ -1,6 +1,7 @@
 /**
- * The production HTTP server: Astro's standalone handler behind the lesson fast path
- * (src/lib/server/lesson-fast-path.ts). `npm start` and `npm run serve` run this file.
+ * The production HTTP server: Astro's standalone handler behind two fast paths for the busiest
+ * requests — lesson pages (src/lib/server/lesson-fast-path.ts) and quiz submissions
+ * (src/lib/server/quiz-submission-lane.ts). `npm start` and `npm run serve` run this file.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -9,6 +10,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getAppDatabase } from '../src/lib/server/app-database';
 import { createLessonFastPath } from '../src/lib/server/lesson-fast-path';
+import { createQuizSubmissionLane } from '../src/lib/server/quiz-submission-lane';
 
 // Astro's entry must not start its own server, and only this process may ask it for shells.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
@@ -26,20 +28,18 @@ const selfOrigin = () => {
   const loopback = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
   return `http://${family === 'IPv6' || loopback.includes(':') ? `[${loopback}]` : loopback}:${bound}`;
 };
-const serveLesson = createLessonFastPath({
-  db,
-  selfOrigin,
-  shellSecret: process.env.ACADEMY_SHELL_SECRET,
-  secureCookies: process.env.INSECURE_COOKIES !== '1',
-});
+const laneOptions = { db, selfOrigin, shellSecret: process.env.ACADEMY_SHELL_SECRET, secureCookies: process.env.INSECURE_COOKIES !== '1' };
+const serveLesson = createLessonFastPath(laneOptions);
+const submitQuiz = createQuizSubmissionLane(laneOptions);
 
 server.on('request', (req, res) => {
-  serveLesson(req, res).then(
+  const fast = req.method === 'POST' ? submitQuiz(req, res) : serveLesson(req, res);
+  fast.then(
     (served) => {
       if (!served) handler(req, res);
     },
     (error: unknown) => {
-      console.error('Lesson fast path failed; Astro answers instead:', error);
+      console.error('Fast path failed; Astro answers instead:', error);
       if (!res.headersSent) handler(req, res);
     },
   );

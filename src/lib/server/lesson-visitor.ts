@@ -8,9 +8,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Database } from './db';
 import { parseSessionToken, RENEW_WHEN_REMAINING_MS, type SessionUser } from './sessions';
 
-export interface LessonVisitor {
+export interface SessionVisitor {
   user: SessionUser;
   expiresAt: Date;
+}
+
+export interface LessonVisitor extends SessionVisitor {
   completed: Map<string, Date>;
 }
 
@@ -20,17 +23,32 @@ const VISITOR_SQL = `
   FROM sessions s JOIN users u ON u.id = s.user_id
   WHERE s.id = ?`;
 
+const SESSION_SQL = `
+  SELECT s.secret_hash, s.expires_at, u.id, u.email, u.name, u.role, u.level_id, u.level_since, u.locale, u.active
+  FROM sessions s JOIN users u ON u.id = s.user_id
+  WHERE s.id = ?`;
+
+/** The signed-in person behind a token, in the common case only (see above); null otherwise. */
+export async function readSessionVisitor(db: Database, token: string, now: Date): Promise<SessionVisitor | null> {
+  return readVisitor(db, token, now, SESSION_SQL);
+}
+
+/** The same, with every module the person has completed. */
 export async function readLessonVisitor(db: Database, token: string, now: Date): Promise<LessonVisitor | null> {
+  return readVisitor(db, token, now, VISITOR_SQL) as Promise<LessonVisitor | null>;
+}
+
+async function readVisitor(db: Database, token: string, now: Date, sql: string): Promise<SessionVisitor | LessonVisitor | null> {
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
-  const row = (await db.$client.execute({ sql: VISITOR_SQL, args: [parsed.id] })).rows[0];
+  const row = (await db.$client.execute({ sql, args: [parsed.id] })).rows[0];
   if (!row) return null;
   const stored = Buffer.from(row.secret_hash as ArrayBuffer);
   const given = createHash('sha256').update(parsed.secret).digest();
   if (stored.byteLength !== given.byteLength || !timingSafeEqual(stored, given)) return null;
   const expiresAt = Number(row.expires_at);
   if (!row.active || expiresAt - now.getTime() < RENEW_WHEN_REMAINING_MS) return null;
-  const completed = new Map((JSON.parse(String(row.completed)) as [string, number][]).map(([id, at]) => [id, new Date(at)]));
+  const completed = row.completed === undefined ? undefined : new Map((JSON.parse(String(row.completed)) as [string, number][]).map(([id, at]) => [id, new Date(at)]));
   return {
     user: {
       id: String(row.id),
@@ -42,6 +60,6 @@ export async function readLessonVisitor(db: Database, token: string, now: Date):
       locale: row.locale === 'en' ? 'en' : 'zh',
     },
     expiresAt: new Date(expiresAt),
-    completed,
+    ...(completed && { completed }),
   };
 }

@@ -1,0 +1,120 @@
+/**
+ * Takes quiz submissions off Astro's request pipeline in the production server: the same input
+ * schema, session rules and submitQuizAttempt() as the quiz.submit action, answered in the same
+ * wire format (Astro Actions' devalue body or its error JSON), so the island cannot tell which
+ * path answered. Anything unusual — another content type, a cross-site request, a session that
+ * needs renewing, input the schema refuses — is handed to Astro, body and all, to answer as usual.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { stringify } from 'devalue';
+import type { Database } from './db';
+import type { Quiz } from '../../schemas/quiz';
+import { SESSION_COOKIE } from './sessions';
+import { readSessionVisitor } from './lesson-visitor';
+import { readCookie, sessionCookieHeader } from './lesson-fast-path';
+import { SHELL_REQUEST_HEADER } from '../lesson-shell/shell';
+import { quizSubmitInput, SubmissionRefused, submitQuizAttempt } from './quiz-submission';
+import { securityHeaders } from './security-headers';
+
+const SUBMIT_PATH = '/_actions/quiz.submit';
+/** Far above any real submission (200 questions); larger bodies go to Astro, which refuses them. */
+const MAX_BODY_BYTES = 256 * 1024;
+const STATUS: Record<SubmissionRefused['code'], number> = { BAD_REQUEST: 400, FORBIDDEN: 403, TOO_MANY_REQUESTS: 429, CONFLICT: 409 };
+
+export interface SubmissionLaneOptions {
+  db: Database;
+  selfOrigin: () => string;
+  shellSecret: string;
+  secureCookies: boolean;
+}
+
+/** Handing over to Astro after the body was read: its Node adapter takes a buffered `req.body`. */
+type BufferedRequest = IncomingMessage & { body?: Buffer };
+
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).byteLength;
+    chunks.push(chunk as Buffer);
+    if (size > MAX_BODY_BYTES) return null;
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Browsers say where a write comes from; only this site's own pages may submit. */
+function isSameSiteWrite(req: IncomingMessage): boolean {
+  const fetchSite = req.headers['sec-fetch-site'];
+  if (fetchSite) return fetchSite === 'same-origin' || fetchSite === 'none';
+  const origin = req.headers.origin;
+  return !origin || origin === `http://${req.headers.host}`;
+}
+
+export function createQuizSubmissionLane({ db, selfOrigin, shellSecret, secureCookies }: SubmissionLaneOptions) {
+  const quizzes = new Map<string, Promise<Quiz | null>>();
+  const MAX_QUIZZES = 1_000;
+
+  function quizFor(id: string): Promise<Quiz | null> {
+    let quiz = quizzes.get(id);
+    if (!quiz) {
+      quiz = fetch(`${selfOrigin()}/internal/quizzes/${id}`, { headers: { [SHELL_REQUEST_HEADER]: shellSecret } })
+        .then(async (response) => (response.ok ? ((await response.json()) as Quiz) : null))
+        .catch(() => null);
+      if (quizzes.size < MAX_QUIZZES) quizzes.set(id, quiz);
+      void quiz.then((found) => found ?? quizzes.delete(id));
+    }
+    return quiz;
+  }
+
+  function answer(res: ServerResponse, status: number, contentType: string, body: string, cookie: string) {
+    const bytes = Buffer.from(body);
+    res.writeHead(status, { ...securityHeaders, 'content-type': contentType, 'content-length': bytes.byteLength, 'set-cookie': cookie, 'server-timing': 'submission-lane' });
+    res.end(bytes);
+  }
+
+  /**
+   * Answers the submission and returns true, or returns false for Astro to answer (with the body
+   * already read stored on `req.body`, which Astro's Node adapter reads instead of the stream).
+   */
+  return async function submitQuiz(req: BufferedRequest, res: ServerResponse): Promise<boolean> {
+    if (req.method !== 'POST' || req.url !== SUBMIT_PATH) return false;
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json') || !isSameSiteWrite(req)) return false;
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (!token) return false;
+    const now = new Date();
+    const visitor = await readSessionVisitor(db, token, now);
+    if (!visitor) return false;
+
+    const body = await readBody(req);
+    if (!body) {
+      req.body = Buffer.alloc(0);
+      return false;
+    }
+    req.body = body;
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      return false;
+    }
+    const input = quizSubmitInput.safeParse(json);
+    if (!input.success) return false;
+    const quiz = await quizFor(input.data.quizId);
+    if (!quiz) return false;
+
+    const cookie = sessionCookieHeader(token, visitor.expiresAt, secureCookies);
+    try {
+      const result = await submitQuizAttempt(db, visitor.user.id, quiz, input.data, now);
+      answer(res, 200, 'application/json+devalue', stringify(result), cookie);
+    } catch (error) {
+      // Never handed to Astro from here: the attempt may have been stored, and a second run could count it twice.
+      const refused = error instanceof SubmissionRefused;
+      if (!refused) console.error('Quiz submission failed:', error);
+      const code = refused ? error.code : 'INTERNAL_SERVER_ERROR';
+      const status = refused ? STATUS[error.code] : 500;
+      const message = refused ? error.message : 'The submission could not be stored. Try again in a moment.';
+      answer(res, status, 'application/json', JSON.stringify({ type: 'AstroActionError', code, status, message }), cookie);
+    }
+    return true;
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Submitting a quiz attempt: the rules between a learner's answers and a stored, graded attempt.
+ * The quiz.submit action and the production server's submission lane (quiz-submission-lane.ts)
+ * both call it, so a submission is judged the same way whichever path it takes.
+ */
+import { z } from 'astro/zod';
+import type { Quiz } from '../../schemas/quiz';
+import type { Language } from '../../schemas/common';
+import { attemptAvailability } from '../quiz-attempt-rules';
+import { attemptSeed, planAttempt } from '../quiz-draw';
+import { attemptView, gradeAttempt, type AttemptView } from '../quiz-attempt';
+import type { Answers, QuizResult } from '../quiz-grading';
+import type { Database } from './db';
+import { attemptByIdempotencyKey, pastAttempts, recordQuizAttempt } from './quiz-attempts';
+
+const id = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'ids are lowercase letters, digits and hyphens');
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** One answer as the browser sends it: option or item ids, true/false, a typed number, or left → right ids. */
+const answer = z.union([
+  z.array(id).max(26),
+  z.boolean(),
+  z.string().max(40, 'a typed number has at most 40 characters'),
+  z.record(id, id).refine((pairs) => Object.keys(pairs).length <= 26, 'a matching question has at most 26 pairs'),
+]);
+
+export const quizSubmitInput = z.strictObject({
+  quizId: id,
+  lang: z.enum(['zh', 'en']),
+  answers: z.record(id, answer).refine((answers) => Object.keys(answers).length <= 200, 'a quiz has at most 200 questions'),
+  /** The seed the page showed. Only compared with the one the server derives; never used to grade. */
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
+  startedAt: z.number().int().positive().optional(),
+  idempotencyKey: z.uuid().optional(),
+});
+export type QuizSubmission = z.infer<typeof quizSubmitInput>;
+
+export type SubmittedAttempt = { attemptId: string; next: AttemptView } & QuizResult;
+
+/** Why a submission was refused; `code` is an Astro Action error code the island translates. */
+export class SubmissionRefused extends Error {
+  constructor(
+    readonly code: 'BAD_REQUEST' | 'FORBIDDEN' | 'TOO_MANY_REQUESTS' | 'CONFLICT',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type SentAnswer = QuizSubmission['answers'][string];
+
+/** Whether an answer has the shape its question type takes, as the island sends it. */
+export function answerFitsQuestion(type: Quiz['questions'][number]['type'], answer: SentAnswer): boolean {
+  switch (type) {
+    case 'single':
+    case 'multiple':
+    case 'ordering':
+      return Array.isArray(answer);
+    case 'true-false':
+      return typeof answer === 'boolean';
+    case 'numeric':
+      return typeof answer === 'string';
+    case 'matching':
+      return typeof answer === 'object' && answer !== null && !Array.isArray(answer);
+  }
+}
+
+export async function submitQuizAttempt(
+  db: Database,
+  userId: string,
+  quiz: Quiz,
+  input: QuizSubmission,
+  now: Date,
+): Promise<SubmittedAttempt> {
+  const lang: Language = input.lang;
+  // A retried submission that already landed gets its own result back, not a limit error.
+  const earlier = input.idempotencyKey ? await attemptByIdempotencyKey(db, userId, input.idempotencyKey) : undefined;
+  if (earlier && earlier.quizId === input.quizId) {
+    const result = gradeAttempt(quiz, earlier.seed, earlier.answers as Answers, lang);
+    const next = attemptView(input.quizId, quiz, lang, userId, await pastAttempts(db, userId, input.quizId), now);
+    return { attemptId: earlier.id, ...result, next };
+  }
+
+  const past = await pastAttempts(db, userId, input.quizId);
+  const availability = attemptAvailability(quiz, past, now);
+  if (availability.status === 'limit') {
+    throw new SubmissionRefused('FORBIDDEN', `You have used all ${availability.maxAttempts} attempts at this quiz.`);
+  }
+  if (availability.status === 'cooldown') {
+    throw new SubmissionRefused('TOO_MANY_REQUESTS', `Your last attempt did not pass. Try again after ${availability.until.toISOString()}.`);
+  }
+  const seed = attemptSeed(userId, input.quizId, availability.attemptNumber);
+  const stale = () => new SubmissionRefused('CONFLICT', 'This attempt was already submitted, perhaps in another tab. Reload the page to start the next one.');
+  if (input.seed !== undefined && input.seed !== seed) throw stale();
+
+  // An answer to a question this attempt did not draw is a broken or forged client, not a wrong answer.
+  const drawn = new Set(planAttempt(quiz, seed).questions.map((q) => q.questionId));
+  const strays = Object.keys(input.answers).filter((questionId) => !drawn.has(questionId));
+  if (strays.length > 0) {
+    throw new SubmissionRefused('BAD_REQUEST', `This attempt has no question "${strays[0]}". Reload the page and answer the questions it shows.`);
+  }
+  const misshapen = quiz.questions.find((q) => q.id in input.answers && !answerFitsQuestion(q.type, input.answers[q.id]!));
+  if (misshapen) {
+    throw new SubmissionRefused('BAD_REQUEST', `The answer to question "${misshapen.id}" is not a ${misshapen.type} answer. Reload the page and answer it again.`);
+  }
+
+  // The client's clock only bounds the start time; it can never move it into the future or a day back.
+  const startedAt = new Date(Math.min(now.getTime(), Math.max(now.getTime() - DAY_MS, input.startedAt ?? now.getTime())));
+  const result = gradeAttempt(quiz, seed, input.answers, lang);
+  const stored = await recordQuizAttempt(db, {
+    userId,
+    quizId: input.quizId,
+    answers: input.answers,
+    result,
+    seed,
+    attemptNumber: availability.attemptNumber,
+    startedAt,
+    finishedAt: now,
+    idempotencyKey: input.idempotencyKey,
+  });
+  if (stored.stale) throw stale();
+  const next = attemptView(input.quizId, quiz, lang, userId, [...past, { percent: result.percent, passed: result.passed, finishedAt: now }], now);
+  return { attemptId: stored.id, ...result, next };
+}
