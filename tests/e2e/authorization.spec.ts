@@ -129,6 +129,8 @@ const pages: Row[] = [
     expected: only({ admin: 200 }),
   },
   { covers: 'invite/[token].astro', name: 'GET an invite link that does not exist', send: get(`/invite/${'x'.repeat(43)}`), expected: everyone(404, 404) },
+  // Only the production server itself may read a quiz with its keys (it sends a per-process secret).
+  { covers: 'internal/quizzes/[quiz].ts', name: 'GET a quiz with its keys', send: get('/internal/quizzes/lead-to-after-sales'), expected: everyone(404) },
 ];
 
 // Inputs are valid, so the answer shows who may call the action: 401 without a session, 403 for
