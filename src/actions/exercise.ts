@@ -15,6 +15,7 @@ import {
   type ExerciseResult,
 } from '../lib/exercises';
 import { learnerAnswerSchema } from '../lib/exercises/answers';
+import { openExercise } from '../lib/server/exercise-opening';
 import type { Exercise } from '../schemas/exercise';
 import { requireUser } from './guards';
 
@@ -35,6 +36,19 @@ function freshState(exercise: Exercise, requested: number | undefined): AttemptS
 }
 
 const badRequest = (message: string) => new ActionError({ code: 'BAD_REQUEST', message });
+
+/**
+ * What the island shows first: this learner's view, work so far and results, asked for when the
+ * island comes into view so that the lesson HTML around it is the same for everyone.
+ */
+export const open = defineAction({
+  input: z.strictObject({ exerciseId: id, lang }),
+  handler: async (input, context) => {
+    const user = requireUser(context);
+    const exercise = await exerciseOr404(input.exerciseId);
+    return openExercise(context.locals.db, user.id, input.exerciseId, exercise, input.lang);
+  },
+});
 
 /** Resumes the learner's open attempt or starts one: the public view and their work so far. */
 export const start = defineAction({

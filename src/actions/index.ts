@@ -7,7 +7,7 @@ import * as team from './team';
 export const server = {
   quiz: { view: quiz.view, submit: quiz.submit },
   progress: { completeModule: progress.completeModule },
-  exercise: { start: exercise.start, save: exercise.save, choose: exercise.choose, submit: exercise.submit },
+  exercise: { open: exercise.open, start: exercise.start, save: exercise.save, choose: exercise.choose, submit: exercise.submit },
   team: { recordKpi: team.recordKpi, signOff: team.signOff, promote: team.promote, assign: team.assign },
   admin: {
     createUser: admin.createUser,

@@ -157,6 +157,12 @@ const actions: Row[] = [
     expected: everyone(404, 401),
   },
   {
+    covers: 'exercise.open',
+    name: 'exercise.open (unknown exercise)',
+    send: action('exercise.open', () => ({ exerciseId: 'no-such-exercise', lang: 'zh' }), { json: true }),
+    expected: everyone(404, 401),
+  },
+  {
     covers: 'exercise.start',
     name: 'exercise.start (unknown exercise)',
     send: action('exercise.start', () => ({ exerciseId: 'no-such-exercise', lang: 'zh' }), { json: true }),

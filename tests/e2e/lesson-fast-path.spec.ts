@@ -36,6 +36,15 @@ test('a lesson from the shell is byte for byte the page Astro renders, with each
   expect(fromShell.headers()['set-cookie']).toMatch(/^session=[^;]+; Path=\/; Expires=[^;]+; HttpOnly(; Secure)?; SameSite=Lax$/);
   expect(fromShell.headers()['content-security-policy']).toBe(fromAstro.headers()['content-security-policy']);
 
+  // A lesson with exercises and quizzes is shared the same way: the islands fetch their own start.
+  const practice = '/zh/courses/sales-workflow/lead-grading/';
+  await learner.get(practice);
+  const practiceFromShell = await learner.get(practice);
+  expect(servedFromShell(practiceFromShell.headers())).toBe(true);
+  const practiceHtml = await practiceFromShell.text();
+  expect(practiceHtml).toContain('ExerciseLoader');
+  expect(comparable(practiceHtml)).toBe(comparable(await (await learner.get(`${practice}?from=astro`)).text()));
+
   const managerPage = await manager.get(lesson);
   expect(servedFromShell(managerPage.headers())).toBe(true);
   const managerHtml = await managerPage.text();

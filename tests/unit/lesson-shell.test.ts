@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { fillShell, holeMarker, parseShell, UNCACHEABLE_MARKER } from '../../src/lib/lesson-shell/shell';
+import { completionBoxHtml, escapeHtml, progressBarHtml, siteNavHtml, userNameHtml } from '../../src/lib/lesson-shell/fragments';
+
+describe('lesson shells', () => {
+  it('fills every hole with its own fragment and keeps the text between them', () => {
+    const shell = parseShell(`<a>${holeMarker('nav')}</a><b>${holeMarker('user-name')}</b>${holeMarker('nav')}!`)!;
+    expect(fillShell(shell, { nav: 'N', 'user-name': 'U', progress: 'P', completion: 'C' })).toBe('<a>N</a><b>U</b>N!');
+  });
+
+  it('will not share a page that a component marked as personal, or that names an unknown hole', () => {
+    expect(parseShell(`<p>${UNCACHEABLE_MARKER}</p>`)).toBeNull();
+    expect(parseShell('<p><!--academy-hole:password--></p>')).toBeNull();
+  });
+});
+
+describe('personal fragments', () => {
+  it('escape whatever a person typed into their name', () => {
+    expect(userNameHtml('<img src=x onerror=alert(1)>')).toBe('<span class="user-name">&lt;img src=x onerror=alert(1)&gt;</span>');
+    expect(escapeHtml(`"'&`)).toBe('&quot;&#39;&amp;');
+  });
+
+  it('show the team link to managers and admins only, analytics to trainers and admins only', () => {
+    expect(siteNavHtml('en', 'learner')).not.toMatch(/team|analytics|admin/);
+    expect(siteNavHtml('en', 'manager')).toContain('href="/en/team/"');
+    expect(siteNavHtml('en', 'manager')).not.toContain('analytics');
+    expect(siteNavHtml('zh', 'trainer')).toContain('href="/zh/analytics/"');
+    expect(siteNavHtml('zh', 'admin')).toContain('href="/zh/admin/"');
+  });
+
+  it('report progress as an accessible progress bar', () => {
+    expect(progressBarHtml(40, 'Course "A" progress')).toContain('role="progressbar" aria-label="Course &quot;A&quot; progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow="40"');
+  });
+
+  it('offer the completion form until the module is done, then the date it was done', () => {
+    const form = completionBoxHtml({ lang: 'en', moduleId: 'c/m', completedAt: null, formAction: '?_action=progress.completeModule' });
+    expect(form).toContain('<input type="hidden" name="moduleId" value="c/m">');
+    expect(form).toContain('Mark as complete');
+    const done = completionBoxHtml({ lang: 'en', moduleId: 'c/m', completedAt: new Date(Date.UTC(2026, 10, 2, 12)), formAction: '' });
+    expect(done).toContain('Module completed');
+    expect(done).not.toContain('<form');
+  });
+});
