@@ -6,6 +6,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { exerciseAttempts, learningEvents } from '../../../db/schema';
 import type { Database } from './db';
+import { groupCommitFor } from './group-commit';
 
 export type ExerciseAttempt = typeof exerciseAttempts.$inferSelect;
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -65,7 +66,7 @@ export function findOpenAttempt(db: Database, userId: string, exerciseId: string
 
 /** Resumes the open attempt, or starts one. Write transactions are serialised, so two tabs cannot open two attempts. */
 export async function startOrResumeAttempt(db: Database, input: OpenAttemptInput): Promise<{ attempt: ExerciseAttempt; resumed: boolean }> {
-  return db.transaction((tx) => openOrCreate(tx, input));
+  return groupCommitFor(db).run((tx) => openOrCreate(tx, input));
 }
 
 /**
@@ -77,7 +78,7 @@ export async function changeOpenAttempt<T>(
   input: OpenAttemptInput,
   change: (attempt: ExerciseAttempt) => { state: unknown; value: T },
 ): Promise<{ attempt: ExerciseAttempt; value: T }> {
-  return db.transaction(async (tx) => {
+  return groupCommitFor(db).run(async (tx) => {
     const { attempt } = await openOrCreate(tx, input);
     const { state, value } = change(attempt);
     const [updated] = await tx
@@ -99,7 +100,7 @@ export async function submitOpenAttempt(
   input: OpenAttemptInput & { idempotencyKey?: string | undefined },
   grade: (attempt: ExerciseAttempt) => GradedAttempt,
 ): Promise<{ attempt: ExerciseAttempt; duplicate: boolean }> {
-  return db.transaction(async (tx) => {
+  return groupCommitFor(db).run(async (tx) => {
     if (input.idempotencyKey) {
       const existing = await tx
         .select()

@@ -1,6 +1,7 @@
 import { and, eq, max } from 'drizzle-orm';
 import { learningEvents, moduleCompletions, quizAttempts } from '../../../db/schema';
 import type { Database } from './db';
+import { groupCommitFor } from './group-commit';
 import type { ScoringPolicy } from '../../schemas/quiz';
 import { countedPercent, type PastAttempt } from '../quiz-attempt-rules';
 
@@ -48,7 +49,7 @@ export async function bestQuizPercents(db: Database, userId: string): Promise<Ma
  * logs nothing new. Returns whether this call was the one that completed it.
  */
 export async function completeModule(db: Database, userId: string, moduleId: string, now: Date): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return groupCommitFor(db).run(async (tx) => {
     const inserted = await tx
       .insert(moduleCompletions)
       .values({ userId, moduleId, completedAt: now })
