@@ -2,6 +2,8 @@
 import autocannon from 'autocannon';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createHash, randomInt } from 'node:crypto';
+import { createClient } from '@libsql/client';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -34,4 +36,27 @@ export async function bareServer(body: Buffer | string, contentType: string): Pr
 
 export function verdict(met: boolean): string {
   return met ? '✅ met' : '❌ not met';
+}
+
+const TOKEN_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+const randomToken = () => Array.from({ length: 24 }, () => TOKEN_ALPHABET[randomInt(TOKEN_ALPHABET.length)]).join('');
+
+/** Learners with live sessions, written straight into the database; returns their cookie headers. */
+export async function createLoadLearners(databaseUrl: string, count: number): Promise<string[]> {
+  const db = createClient({ url: databaseUrl });
+  const now = Date.now();
+  const cookies: string[] = [];
+  const statements = [];
+  for (let i = 0; i < count; i++) {
+    const userId = `bench-${i}`;
+    const [id, secret] = [randomToken(), randomToken()];
+    statements.push(
+      { sql: "INSERT INTO users (id, email, name, level_id, level_since) VALUES (?, ?, ?, 'junior', ?)", args: [userId, `${userId}@bench.test`, `Bench ${i}`, now] },
+      { sql: 'INSERT INTO sessions (id, user_id, secret_hash, expires_at) VALUES (?, ?, ?, ?)', args: [id, userId, createHash('sha256').update(secret).digest(), now + 29 * 86_400_000] },
+    );
+    cookies.push(`session=${id}.${secret}`);
+  }
+  await db.batch(statements, 'write');
+  db.close();
+  return cookies;
 }

@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { freshDatabase, seedDatabase, sessionCookie, startInstance } from '../tests/e2e/server-instance';
-import { bareServer, load, verdict } from './lib';
+import { bareServer, createLoadLearners, load, verdict } from './lib';
+import { randomUUID } from 'node:crypto';
 
 const lines: string[] = [];
 const out = (line = '') => {
@@ -65,12 +66,15 @@ const pages: [string, string, number][] = [
   ['catalogue', '/zh/courses/', 0],
   ['course page', '/zh/courses/sales-workflow/', 0],
   ['glossary', '/zh/glossary/', 0],
-  ['lesson with a quiz', '/zh/courses/sales-workflow/lead-grading/', 25],
+  ['lesson with a quiz', '/zh/courses/career/learning-methods/', 25],
+  ['lesson with a quiz and an exercise ¹', '/zh/courses/sales-workflow/lead-grading/', 25],
 ];
 for (const [name, path, target] of pages) {
   const kb = await shippedJavaScriptKb(server.url, path, cookie);
   out(`| ${name} | ${kb.toFixed(1)} | ${target === 0 ? '0' : `< ${target}`} | ${verdict(target === 0 ? kb === 0 : kb < target)} |`);
 }
+out();
+out('¹ Static imports only. The exercise island then loads the code of its own type when it comes into view (1.7–2.3 KB gzip, plus 1.9 KB shared by all types).');
 out();
 out(`Build of the whole curriculum (content check + astro build + search index): **${buildSeconds.toFixed(1)} s**.`);
 out();
@@ -94,15 +98,28 @@ out();
 out(`Throughput ratio **${(ratio * 100).toFixed(1)} %** of bare (target ≥ 50 %: ${verdict(ratio >= 0.5)}); p99 **${lesson.p99} ms** (target < 25 ms: ${verdict(lesson.p99 < 25)}).`);
 out();
 
-const submission = JSON.stringify({ quizId: 'lead-grading', lang: 'zh', answers: {} });
+// Many learners submit at once, as in a class taking a quiz together: each request comes from one
+// of 2,000 signed-in learners (sessions made directly in the database; logging each in would only
+// measure argon2) and carries its own idempotency key, as the island sends it.
+const learnerCookies = await createLoadLearners(database.url, 2_000);
+const submissionFor = () =>
+  JSON.stringify({ quizId: 'lead-to-after-sales', lang: 'zh', answers: { 'quote-timing': ['after-needs'] }, idempotencyKey: randomUUID() });
 const bareSubmit = await bareServer('{"ok":true}', 'application/json');
-const bareWrite = await load({ url: bareSubmit.url, method: 'POST', body: submission, headers: { 'content-type': 'application/json' } });
+const bareWrite = await load({ url: bareSubmit.url, method: 'POST', body: submissionFor(), headers: { 'content-type': 'application/json' } });
 bareSubmit.server.close();
+let next = 0;
 const write = await load({
   url: `${server.url}/_actions/quiz.submit`,
-  method: 'POST',
-  body: submission,
-  headers: { cookie, 'content-type': 'application/json', origin: server.url },
+  requests: [
+    {
+      method: 'POST',
+      setupRequest: (request) => ({
+        ...request,
+        body: submissionFor(),
+        headers: { 'content-type': 'application/json', origin: server.url, cookie: learnerCookies[next++ % learnerCookies.length]! },
+      }),
+    },
+  ],
 });
 out('## Quiz submission (a write: attempt + learning event in one transaction)');
 out();

@@ -3,15 +3,15 @@
  * burst of submissions costs one fsync instead of one each. With `synchronous = FULL` an fsync
  * takes milliseconds, which would otherwise cap the server at a few hundred writes per second.
  *
- * Each unit of work runs in its own savepoint, so one failing unit rolls back alone and rejects
- * alone; the others commit. A unit's promise settles only after the shared COMMIT has returned:
- * nothing is acknowledged before it is durable, and if the commit fails every unit rejects.
+ * If any unit throws, the shared transaction rolls back and every unit of the batch runs again in
+ * a transaction of its own, so one failing unit is refused alone and the others commit (units
+ * must therefore be plain functions of the database state, safe to run twice). A unit's promise
+ * settles only after its COMMIT has returned: nothing is acknowledged before it is durable.
  */
 import type { Database } from './db';
 
 export type WriteTransaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 type Unit = { work: (tx: WriteTransaction) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /** Bounds one transaction, so a huge burst cannot hold the write lock for long. */
 const MAX_UNITS_PER_COMMIT = 200;
@@ -34,27 +34,18 @@ export class GroupCommit {
     try {
       while (this.#queue.length > 0) {
         const batch = this.#queue.splice(0, MAX_UNITS_PER_COMMIT);
-        const outcomes: Outcome[] = [];
+        const values: unknown[] = [];
         try {
           await this.db.transaction(async (tx) => {
-            for (const unit of batch) {
-              try {
-                // A nested transaction is a SAVEPOINT: a failing unit rolls back only itself.
-                outcomes.push({ ok: true, value: await tx.transaction((inner) => unit.work(inner as WriteTransaction)) });
-              } catch (error) {
-                outcomes.push({ ok: false, error });
-              }
-            }
+            for (const unit of batch) values.push(await unit.work(tx));
           });
-        } catch (error) {
-          batch.forEach((unit) => unit.reject(error));
+        } catch {
+          // A unit failed (or the commit did): nothing of the batch is stored. Each unit runs
+          // again in a transaction of its own, so only the failing one is refused.
+          for (const unit of batch) await this.db.transaction((tx) => unit.work(tx)).then(unit.resolve, unit.reject);
           continue;
         }
-        batch.forEach((unit, i) => {
-          const outcome = outcomes[i]!;
-          if (outcome.ok) unit.resolve(outcome.value);
-          else unit.reject(outcome.error);
-        });
+        batch.forEach((unit, i) => unit.resolve(values[i]));
       }
     } finally {
       this.#draining = false;

@@ -9,9 +9,9 @@ import type { Language } from '../../schemas/common';
 import { attemptAvailability } from '../quiz-attempt-rules';
 import { attemptSeed, planAttempt } from '../quiz-draw';
 import { attemptView, gradeAttempt, type AttemptView } from '../quiz-attempt';
-import type { Answers, QuizResult } from '../quiz-grading';
+import type { QuizResult } from '../quiz-grading';
 import type { Database } from './db';
-import { attemptByIdempotencyKey, pastAttempts, recordQuizAttempt } from './quiz-attempts';
+import { attemptHistory, recordQuizAttempt } from './quiz-attempts';
 
 const id = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'ids are lowercase letters, digits and hyphens');
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -74,14 +74,12 @@ export async function submitQuizAttempt(
 ): Promise<SubmittedAttempt> {
   const lang: Language = input.lang;
   // A retried submission that already landed gets its own result back, not a limit error.
-  const earlier = input.idempotencyKey ? await attemptByIdempotencyKey(db, userId, input.idempotencyKey) : undefined;
-  if (earlier && earlier.quizId === input.quizId) {
-    const result = gradeAttempt(quiz, earlier.seed, earlier.answers as Answers, lang);
-    const next = attemptView(input.quizId, quiz, lang, userId, await pastAttempts(db, userId, input.quizId), now);
-    return { attemptId: earlier.id, ...result, next };
+  const { past, earlier } = await attemptHistory(db, userId, input.quizId, input.idempotencyKey);
+  if (earlier) {
+    const result = gradeAttempt(quiz, earlier.seed, earlier.answers, lang);
+    return { attemptId: earlier.id, ...result, next: attemptView(input.quizId, quiz, lang, userId, past, now) };
   }
 
-  const past = await pastAttempts(db, userId, input.quizId);
   const availability = attemptAvailability(quiz, past, now);
   if (availability.status === 'limit') {
     throw new SubmissionRefused('FORBIDDEN', `You have used all ${availability.maxAttempts} attempts at this quiz.`);
