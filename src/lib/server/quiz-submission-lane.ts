@@ -17,8 +17,8 @@ import { quizSubmitInput, SubmissionRefused, submitQuizAttempt } from './quiz-su
 import { securityHeaders } from './security-headers';
 
 const SUBMIT_PATH = '/_actions/quiz.submit';
-/** Far above any real submission (200 questions); larger bodies go to Astro, which refuses them. */
-const MAX_BODY_BYTES = 256 * 1024;
+/** Astro's actionBodySizeLimit (astro.config.mjs); larger bodies go to Astro, which refuses them. */
+const MAX_BODY_BYTES = 64 * 1024;
 const STATUS: Record<SubmissionRefused['code'], number> = { BAD_REQUEST: 400, FORBIDDEN: 403, TOO_MANY_REQUESTS: 429, CONFLICT: 409 };
 
 export interface SubmissionLaneOptions {
