@@ -19,6 +19,13 @@ export interface AttemptView {
   cooldownMinutesLeft: number | null;
 }
 
+/** Whether another attempt may start, without its questions: what a submission answers with. */
+export type AttemptStatus = Omit<AttemptView, 'quiz'>;
+
+export function attemptStatus({ quiz: _questions, ...status }: AttemptView): AttemptStatus {
+  return status;
+}
+
 /** What a learner with these past attempts may do next at `now`. */
 export function attemptView(
   quizId: string,

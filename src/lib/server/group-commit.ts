@@ -25,12 +25,16 @@ export class GroupCommit {
   run<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.#draining) void this.#drain();
+      if (this.#draining) return;
+      this.#draining = true;
+      // The embedded driver is synchronous, so a commit's fsync blocks the event loop: starting it
+      // at once would leave the requests already read in this turn for the next commit. Waiting
+      // for setImmediate lets them all join this one.
+      setImmediate(() => void this.#drain());
     });
   }
 
   async #drain(): Promise<void> {
-    this.#draining = true;
     try {
       while (this.#queue.length > 0) {
         const batch = this.#queue.splice(0, MAX_UNITS_PER_COMMIT);

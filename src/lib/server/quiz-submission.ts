@@ -8,7 +8,7 @@ import type { Quiz } from '../../schemas/quiz';
 import type { Language } from '../../schemas/common';
 import { attemptAvailability } from '../quiz-attempt-rules';
 import { attemptSeed, planAttempt } from '../quiz-draw';
-import { attemptView, gradeAttempt, type AttemptView } from '../quiz-attempt';
+import { attemptStatus, attemptView, gradeAttempt, type AttemptStatus } from '../quiz-attempt';
 import type { QuizResult } from '../quiz-grading';
 import type { Database } from './db';
 import { attemptHistory, recordQuizAttempt } from './quiz-attempts';
@@ -35,7 +35,8 @@ export const quizSubmitInput = z.strictObject({
 });
 export type QuizSubmission = z.infer<typeof quizSubmitInput>;
 
-export type SubmittedAttempt = { attemptId: string; next: AttemptView } & QuizResult;
+/** The graded attempt and whether another may start; the island asks quiz.view for its questions. */
+export type SubmittedAttempt = { attemptId: string; next: AttemptStatus } & QuizResult;
 
 /** Why a submission was refused; `code` is an Astro Action error code the island translates. */
 export class SubmissionRefused extends Error {
@@ -77,7 +78,7 @@ export async function submitQuizAttempt(
   const { past, earlier } = await attemptHistory(db, userId, input.quizId, input.idempotencyKey);
   if (earlier) {
     const result = gradeAttempt(quiz, earlier.seed, earlier.answers, lang);
-    return { attemptId: earlier.id, ...result, next: attemptView(input.quizId, quiz, lang, userId, past, now) };
+    return { attemptId: earlier.id, ...result, next: attemptStatus(attemptView(input.quizId, quiz, lang, userId, past, now)) };
   }
 
   const availability = attemptAvailability(quiz, past, now);
@@ -118,5 +119,5 @@ export async function submitQuizAttempt(
   });
   if (stored.stale) throw stale();
   const next = attemptView(input.quizId, quiz, lang, userId, [...past, { percent: result.percent, passed: result.passed, finishedAt: now }], now);
-  return { attemptId: stored.id, ...result, next };
+  return { attemptId: stored.id, ...result, next: attemptStatus(next) };
 }
