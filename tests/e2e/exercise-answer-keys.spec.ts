@@ -14,6 +14,7 @@ const placed = [
   { id: 'lead-grading-abc', path: 'sales-workflow/lead-grading' },
   { id: 'discount-floor-negotiation', path: 'sales-skills/negotiation-principles' },
   { id: 'contract-draft-review', path: 'sales-workflow/contract-review' },
+  { id: 'visit-report-review', path: 'sales-workflow/reception-and-customer-info' },
   { id: 'annual-target-breakdown', path: 'sales-workflow/funnel-and-targets' },
 ];
 
