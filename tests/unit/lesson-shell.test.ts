@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fillShell, holeMarker, parseShell, UNCACHEABLE_MARKER } from '../../src/lib/lesson-shell/shell';
+import { encodeShell, fillShell, holeMarker, parseShell, UNCACHEABLE_MARKER } from '../../src/lib/lesson-shell/shell';
 import { completionBoxHtml, escapeHtml, progressBarHtml, siteNavHtml, userNameHtml } from '../../src/lib/lesson-shell/fragments';
 
 describe('lesson shells', () => {
   it('fills every hole with its own fragment and keeps the text between them', () => {
-    const shell = parseShell(`<a>${holeMarker('nav')}</a><b>${holeMarker('user-name')}</b>${holeMarker('nav')}!`)!;
-    expect(fillShell(shell, { nav: 'N', 'user-name': 'U', progress: 'P', completion: 'C' })).toBe('<a>N</a><b>U</b>N!');
+    const shell = encodeShell(parseShell(`<a>${holeMarker('nav')}</a><b>${holeMarker('user-name')}</b>${holeMarker('nav')}!`)!);
+    expect(fillShell(shell, { nav: 'N', 'user-name': '孙丽', progress: 'P', completion: 'C' }).toString()).toBe('<a>N</a><b>孙丽</b>N!');
   });
 
   it('will not share a page that a component marked as personal, or that names an unknown hole', () => {

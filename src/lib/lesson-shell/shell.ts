@@ -40,10 +40,20 @@ export function parseShell(html: string): Shell | null {
   return { parts, holes };
 }
 
-export function fillShell(shell: Shell, fill: Record<HoleName, string>): string {
-  let out = shell.parts[0]!;
-  for (let i = 0; i < shell.holes.length; i++) out += fill[shell.holes[i]!] + shell.parts[i + 1]!;
-  return out;
+/** A shell with its static parts encoded once, so a request encodes only its personal parts. */
+export interface EncodedShell {
+  parts: Buffer[];
+  holes: HoleName[];
+}
+
+export function encodeShell({ parts, holes }: Shell): EncodedShell {
+  return { parts: parts.map((part) => Buffer.from(part)), holes };
+}
+
+export function fillShell({ parts, holes }: EncodedShell, fill: Record<HoleName, string>): Buffer {
+  const pieces: Buffer[] = [parts[0]!];
+  for (let i = 0; i < holes.length; i++) pieces.push(Buffer.from(fill[holes[i]!]), parts[i + 1]!);
+  return Buffer.concat(pieces);
 }
 
 /** Facts about the page the fast path needs to fill it, sent by the shell render in a header. */

@@ -12,7 +12,7 @@ import { SESSION_COOKIE } from './sessions';
 import { readLessonVisitor } from './lesson-visitor';
 import { bypassesLocks, missingPrerequisites } from '../module-locks';
 import { completionBoxHtml, progressBarHtml, siteNavHtml, userNameHtml } from '../lesson-shell/fragments';
-import { fillShell, parseShell, SHELL_FACTS_HEADER, SHELL_REQUEST_HEADER, type Shell, type ShellFacts } from '../lesson-shell/shell';
+import { encodeShell, fillShell, parseShell, SHELL_FACTS_HEADER, SHELL_REQUEST_HEADER, type EncodedShell, type ShellFacts } from '../lesson-shell/shell';
 
 const LESSON_PATH = /^\/(zh|en)\/courses\/[a-z0-9-]{1,64}\/[a-z0-9-]{1,64}\/$/;
 /** Headers of the shell response that belong to that response only. */
@@ -21,7 +21,7 @@ const MAX_UNSHAREABLE = 2_000;
 const MAX_VIEWED = 200_000;
 
 interface CachedShell {
-  shell: Shell;
+  shell: EncodedShell;
   facts: ShellFacts;
   headers: Record<string, string>;
 }
@@ -64,7 +64,7 @@ export function createLessonFastPath({ db, selfOrigin, shellSecret, secureCookie
     response.headers.forEach((value, name) => {
       if (!NOT_COPIED.has(name)) headers[name] = value;
     });
-    return { shell, facts: JSON.parse(decodeURIComponent(facts)) as ShellFacts, headers };
+    return { shell: encodeShell(shell), facts: JSON.parse(decodeURIComponent(facts)) as ShellFacts, headers };
   }
 
   function shellFor(path: string): Promise<CachedShell | null> {
@@ -102,13 +102,12 @@ export function createLessonFastPath({ db, selfOrigin, shellSecret, secureCookie
     }
     const lang = req.url.startsWith('/en/') ? 'en' : 'zh';
     const done = facts.courseModuleIds.filter((id) => completed.has(id)).length;
-    const html = fillShell(cached.shell, {
+    const body = fillShell(cached.shell, {
       nav: siteNavHtml(lang, user.role),
       'user-name': userNameHtml(user.name),
       progress: progressBarHtml(Math.round((done / facts.courseModuleIds.length) * 100), facts.progressLabel),
       completion: completionBoxHtml({ lang, moduleId: facts.moduleId, completedAt: completed.get(facts.moduleId) ?? null, formAction: facts.formAction }),
     });
-    const body = Buffer.from(html);
     res.writeHead(200, {
       ...cached.headers,
       'set-cookie': sessionCookieHeader(token, visitor.expiresAt, secureCookies),
