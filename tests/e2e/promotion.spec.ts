@@ -152,7 +152,9 @@ test('a manager assigns a course to the whole team and a learner sees it on thei
   await expect(criterion(learner, '完成课程《新员工入职》').getByRole('link', { name: /继续学习/ })).toBeVisible();
   // An exercise criterion links to the lesson where it is practised.
   const exercise = learner.getByRole('listitem').filter({ has: learner.getByRole('heading', { name: /^练习《.+》得分不低于 \d+%$/ }) }).first();
-  await expect(exercise).toContainText('未开始');
+  // Not passed yet: 周敏 has no score (the exercises spec may leave her an attempt in progress).
+  await expect(exercise).toContainText(/未开始|进行中/);
+  await expect(exercise).not.toContainText('已达成');
   await expect(exercise.getByRole('link', { name: /^完成练习：/ })).toHaveAttribute('href', /^\/zh\/courses\/[\w-]+\/[\w-]+\/$/);
   const assigned = learner.getByRole('region', { name: '分配给我的学习任务' });
   await expect(assigned.getByRole('row').filter({ hasText: '课程：销售技能' })).toContainText('进行中');

@@ -61,5 +61,14 @@ test('the lane leaves a cross-site, signed-out or malformed submission to Astro,
   expect(malformed.status()).toBeLessThan(500);
   const wrongShape = await post({ cookie, origin: baseURL! }, JSON.stringify({ quizId: 'learning-methods', lang: 'fr', answers: {} }));
   expect(wrongShape.status()).toBe(400);
-  for (const response of [crossSite, signedOut, malformed, wrongShape]) expect(viaLane(response)).toBe(false);
+  const oversized = await post({ cookie, origin: baseURL! }, JSON.stringify({ quizId: 'learning-methods', lang: 'en', answers: { filler: ['a'.repeat(100_000)] } }));
+  expect(oversized.status()).toBeGreaterThanOrEqual(400);
+  expect(oversized.status()).toBeLessThan(500);
+  for (const response of [crossSite, signedOut, malformed, wrongShape, oversized]) expect(viaLane(response)).toBe(false);
+
+  // An upload far beyond any submission is refused without reading it to the end.
+  const huge = await post({ cookie, origin: baseURL! }, 'x'.repeat(2 * 1024 * 1024));
+  expect(huge.status()).toBe(413);
+  expect((await huge.json()).code).toBe('CONTENT_TOO_LARGE');
+  expect((await post({ cookie, origin: baseURL! }, body)).status()).toBe(200);
 });

@@ -19,6 +19,8 @@ import { securityHeaders } from './security-headers';
 const SUBMIT_PATH = '/_actions/quiz.submit';
 /** Astro's actionBodySizeLimit (astro.config.mjs); larger bodies go to Astro, which refuses them. */
 const MAX_BODY_BYTES = 64 * 1024;
+/** Beyond this the lane stops reading and refuses the upload itself. */
+const MAX_READ_BYTES = 1024 * 1024;
 const STATUS: Record<SubmissionRefused['code'], number> = { BAD_REQUEST: 400, FORBIDDEN: 403, TOO_MANY_REQUESTS: 429, CONFLICT: 409 };
 
 export interface SubmissionLaneOptions {
@@ -36,8 +38,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).byteLength;
+    if (size > MAX_READ_BYTES) return null;
     chunks.push(chunk as Buffer);
-    if (size > MAX_BODY_BYTES) return null;
   }
   return Buffer.concat(chunks);
 }
@@ -87,10 +89,14 @@ export function createQuizSubmissionLane({ db, selfOrigin, shellSecret, secureCo
 
     const body = await readBody(req);
     if (!body) {
-      req.body = Buffer.alloc(0);
-      return false;
+      const message = 'The submission is far too large. Reload the page and submit your answers again.';
+      res.writeHead(413, { ...securityHeaders, 'content-type': 'application/json', connection: 'close' });
+      res.end(JSON.stringify({ type: 'AstroActionError', code: 'CONTENT_TOO_LARGE', status: 413, message }));
+      return true;
     }
+    // Astro reads a buffered body from here, and applies its own size limit to it.
     req.body = body;
+    if (body.byteLength > MAX_BODY_BYTES) return false;
     let json: unknown;
     try {
       json = JSON.parse(body.toString('utf8'));
