@@ -12,6 +12,11 @@ const knownActions = [
   'invite.accepted',
   'team.created',
   'team.manager-changed',
+  'kpi.recorded',
+  'sign-off.given',
+  'promotion',
+  'assignment.created',
+  'assignment.updated',
 ] as const;
 
 /** The UI key naming an action, or null for actions other parts of the app log (shown as their id). */

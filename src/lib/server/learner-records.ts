@@ -7,7 +7,6 @@
 import { and, avg, count, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import {
   assignments,
-  auditLog,
   exerciseAttempts,
   kpiEvidence,
   learningEvents,
@@ -238,35 +237,6 @@ export async function attemptHistory(db: Database, userId: string) {
       .orderBy(desc(exerciseAttempts.updatedAt)),
   ]);
   return { quiz, exercise };
-}
-
-export interface AuditEntry {
-  id: number;
-  actorId: string;
-  actorName: string | null;
-  action: string;
-  before: unknown;
-  after: unknown;
-  at: Date;
-}
-
-/** What was changed about a person, newest first. */
-export async function auditHistory(db: Database, userId: string, limit = 200): Promise<AuditEntry[]> {
-  return db
-    .select({
-      id: auditLog.id,
-      actorId: auditLog.actorId,
-      actorName: users.name,
-      action: auditLog.action,
-      before: auditLog.before,
-      after: auditLog.after,
-      at: auditLog.at,
-    })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(eq(auditLog.subjectUserId, userId))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit);
 }
 
 /** Names of the given people, for "recorded by" and "signed off by" columns. */
