@@ -7,6 +7,19 @@ import { actions, isInputError } from 'astro:actions';
 import { errorMessageKey } from '../../lib/island-messages';
 import type { ExerciseResult, LearnerAnswer, PublicExercise, PublicRoleplayNode } from '../../lib/exercises';
 
+/** What every exercise island starts from: the learner's start as exercise.open returns it. */
+export interface ExerciseIslandProps<View, Saved> {
+  view: View;
+  /** The learner's own work from an attempt left half-done. */
+  savedWork: Saved | null;
+  lang: 'zh' | 'en';
+  seed: number;
+  strings: Record<string, string>;
+  lastPercent: number | null;
+  bestPercent: number | null;
+  resumed: boolean;
+}
+
 export interface SessionOptions {
   exerciseId: string;
   lang: 'zh' | 'en';
