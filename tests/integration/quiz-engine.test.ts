@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { attemptByIdempotencyKey, pastAttempts, quizAttemptsFor, recordQuizAttempt } from '../../src/lib/server/quiz-attempts';
+import { attemptHistory, pastAttempts, quizAttemptsFor, recordQuizAttempt } from '../../src/lib/server/quiz-attempts';
 import { quizScores } from '../../src/lib/server/progress';
 import { attemptAvailability } from '../../src/lib/quiz-attempt-rules';
 import { attemptSeed, planAttempt } from '../../src/lib/quiz-draw';
@@ -58,8 +58,8 @@ describe('storing attempts of the new question types', () => {
     const b = await insertUser(t.db);
     const key = crypto.randomUUID();
     const stored = await recordQuizAttempt(t.db, { userId: a.id, quizId: 'q', answers: {}, result: result(80), startedAt: at(0), finishedAt: at(1), idempotencyKey: key });
-    expect((await attemptByIdempotencyKey(t.db, a.id, key))?.id).toBe(stored.stale ? undefined : stored.id);
-    expect(await attemptByIdempotencyKey(t.db, b.id, key)).toBeUndefined();
+    expect((await attemptHistory(t.db, a.id, 'q', key)).earlier?.id).toBe(stored.stale ? undefined : stored.id);
+    expect((await attemptHistory(t.db, b.id, 'q', key)).earlier).toBeUndefined();
   });
 });
 

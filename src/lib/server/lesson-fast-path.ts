@@ -9,6 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from './db';
 import { SESSION_COOKIE } from './sessions';
+import { readCookie, sessionCookieHeader } from './session-cookies';
 import { readLessonVisitor } from './lesson-visitor';
 import { bypassesLocks, missingPrerequisites } from '../module-locks';
 import { completionBoxHtml, progressBarHtml, siteNavHtml, userNameHtml } from '../lesson-shell/fragments';
@@ -32,20 +33,6 @@ export interface LessonFastPathOptions {
   selfOrigin: () => string;
   shellSecret: string;
   secureCookies: boolean;
-}
-
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const pair of header.split(';')) {
-    const at = pair.indexOf('=');
-    if (at > 0 && pair.slice(0, at).trim() === name) return decodeURIComponent(pair.slice(at + 1).trim());
-  }
-  return undefined;
-}
-
-/** The same cookie the Astro middleware sets: a used session slides forward. */
-export function sessionCookieHeader(token: string, expiresAt: Date, secure: boolean): string {
-  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; Expires=${expiresAt.toUTCString()}; HttpOnly${secure ? '; Secure' : ''}; SameSite=Lax`;
 }
 
 export function createLessonFastPath({ db, selfOrigin, shellSecret, secureCookies }: LessonFastPathOptions) {

@@ -4,9 +4,8 @@
  * that needs no renewal — and leaves every other case (expired, renewal due, wrong secret) to the
  * Astro middleware, which handles it with the full rules of sessions.ts.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Database } from './db';
-import { parseSessionToken, RENEW_WHEN_REMAINING_MS, type SessionUser } from './sessions';
+import { parseSessionToken, RENEW_WHEN_REMAINING_MS, secretMatches, type SessionUser } from './sessions';
 
 export interface SessionVisitor {
   user: SessionUser;
@@ -43,9 +42,7 @@ async function readVisitor(db: Database, token: string, now: Date, sql: string):
   if (!parsed) return null;
   const row = (await db.$client.execute({ sql, args: [parsed.id] })).rows[0];
   if (!row) return null;
-  const stored = Buffer.from(row.secret_hash as ArrayBuffer);
-  const given = createHash('sha256').update(parsed.secret).digest();
-  if (stored.byteLength !== given.byteLength || !timingSafeEqual(stored, given)) return null;
+  if (!secretMatches(parsed.secret, new Uint8Array(row.secret_hash as ArrayBuffer))) return null;
   const expiresAt = Number(row.expires_at);
   if (!row.active || expiresAt - now.getTime() < RENEW_WHEN_REMAINING_MS) return null;
   const completed = row.completed === undefined ? undefined : new Map((JSON.parse(String(row.completed)) as [string, number][]).map(([id, at]) => [id, new Date(at)]));

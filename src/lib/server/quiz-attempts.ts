@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { quizAttempts } from '../../../db/schema';
 import type { Answer, Answers, QuizResult } from '../quiz-grading';
 import type { PastAttempt } from '../quiz-attempt-rules';
@@ -100,21 +100,7 @@ export async function quizAttemptsFor(db: Database, userId: string, quizId: stri
     .orderBy(quizAttempts.finishedAt);
 }
 
-/** What the attempt rules need: each past attempt's percent, pass and finish time. */
+/** What the attempt rules need: each past attempt's percent, pass and finish time, oldest first. */
 export async function pastAttempts(db: Database, userId: string, quizId: string): Promise<PastAttempt[]> {
-  return db
-    .select({ percent: quizAttempts.percent, passed: quizAttempts.passed, finishedAt: quizAttempts.finishedAt })
-    .from(quizAttempts)
-    .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.quizId, quizId)))
-    .orderBy(quizAttempts.finishedAt);
-}
-
-/** The attempt a learner already stored under this idempotency key, if any. */
-export async function attemptByIdempotencyKey(db: Database, userId: string, idempotencyKey: string) {
-  return db
-    .select()
-    .from(quizAttempts)
-    .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.idempotencyKey, idempotencyKey)))
-    .orderBy(desc(quizAttempts.finishedAt))
-    .get();
+  return (await attemptHistory(db, userId, quizId, undefined)).past;
 }

@@ -11,7 +11,7 @@ import type { Database } from './db';
 import type { Quiz } from '../../schemas/quiz';
 import { SESSION_COOKIE } from './sessions';
 import { readSessionVisitor } from './lesson-visitor';
-import { readCookie, sessionCookieHeader } from './lesson-fast-path';
+import { readCookie, sessionCookieHeader } from './session-cookies';
 import { SHELL_REQUEST_HEADER } from '../lesson-shell/shell';
 import { quizSubmitInput, SubmissionRefused, submitQuizAttempt } from './quiz-submission';
 import { securityHeaders } from './security-headers';

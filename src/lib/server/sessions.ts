@@ -3,6 +3,7 @@
  * "id.secret", both random; the database keeps only SHA-256(secret), so a leaked table cannot be
  * replayed. Expiry slides: a session in use is extended, an idle one dies after 30 days.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { sessions, users } from '../../../db/schema';
 import type { Database } from './db';
@@ -39,15 +40,14 @@ function randomString(): string {
   return out;
 }
 
-async function hashSecret(secret: string): Promise<Buffer> {
-  return Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret)));
+function hashSecret(secret: string): Buffer {
+  return createHash('sha256').update(secret).digest();
 }
 
-function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false;
-  let diff = 0;
-  for (let i = 0; i < a.byteLength; i++) diff |= a[i]! ^ b[i]!;
-  return diff === 0;
+/** Whether a token's secret is the one whose hash was stored, compared in constant time. */
+export function secretMatches(secret: string, storedHash: Uint8Array): boolean {
+  const given = hashSecret(secret);
+  return given.byteLength === storedHash.byteLength && timingSafeEqual(given, storedHash);
 }
 
 /** Creates a session and returns the token to put in the cookie; the token is never stored. */
@@ -55,7 +55,7 @@ export async function createSession(db: Database, userId: string, now: Date): Pr
   const id = randomString();
   const secret = randomString();
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-  await db.insert(sessions).values({ id, userId, secretHash: await hashSecret(secret), expiresAt, createdAt: now });
+  await db.insert(sessions).values({ id, userId, secretHash: hashSecret(secret), expiresAt, createdAt: now });
   return { token: `${id}.${secret}`, expiresAt };
 }
 
@@ -82,7 +82,7 @@ export async function validateSessionToken(
     .where(eq(sessions.id, id))
     .get();
   if (!row) return null;
-  if (!constantTimeEqual(await hashSecret(secret), row.session.secretHash)) return null;
+  if (!secretMatches(secret, row.session.secretHash)) return null;
   if (row.session.expiresAt.getTime() <= now.getTime() || !row.user.active) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
