@@ -110,6 +110,8 @@ export const quizAttempts = sqliteTable(
     finishedAt: integer('finished_at', { mode: 'timestamp_ms' }).notNull(),
     /** Client-chosen key that makes a retried submission land once. */
     idempotencyKey: text('idempotency_key'),
+    /** When a trainer last re-graded this attempt against a corrected key (audit-logged); null if never. */
+    regradedAt: integer('regraded_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     // Covering indexes: the manager dashboard's best/average/latest per person and quiz, and the
@@ -140,6 +142,8 @@ export const exerciseAttempts = sqliteTable(
     finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
     durationMs: integer('duration_ms'),
     idempotencyKey: text('idempotency_key'),
+    /** Bumped by every stored save; a save that names an older revision came from a stale tab. */
+    revision: integer('revision').notNull().default(0),
   },
   (t) => [
     index('exercise_attempts_user_exercise_idx').on(t.userId, t.exerciseId),
@@ -237,6 +241,8 @@ export const assignments = sqliteTable(
     assignedBy: text('assigned_by')
       .notNull()
       .references(() => users.id),
+    /** The module ids the target held when it was assigned (JSON); null for assignments made before this was kept. */
+    moduleIds: text('module_ids', { mode: 'json' }).$type<string[]>(),
     createdAt: createdAt(),
   },
   (t) => [index('assignments_user_idx').on(t.userId)],
@@ -272,3 +278,40 @@ export const invites = sqliteTable('invites', {
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   usedAt: integer('used_at', { mode: 'timestamp_ms' }),
 });
+
+/**
+ * A learner's unsubmitted answers to the attempt a quiz page shows, saved as they answer so a
+ * reload, a navigation or a new login finds them as left. One per learner and quiz; the seed ties
+ * it to one attempt, and it is deleted when that attempt is submitted.
+ */
+export const quizDrafts = sqliteTable(
+  'quiz_drafts',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    quizId: text('quiz_id').notNull(),
+    seed: integer('seed').notNull(),
+    answers: text('answers', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('quiz_drafts_user_quiz_idx').on(t.userId, t.quizId)],
+);
+
+/** Admin-issued set-a-new-password links: single use, expiring; only the token's hash is kept. */
+export const passwordResets = sqliteTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
+);
