@@ -315,3 +315,38 @@ export const passwordResets = sqliteTable(
   },
   (t) => [index('password_resets_user_idx').on(t.userId)],
 );
+
+/**
+ * A certificate for finishing a course or reaching a level. The id is the public verification
+ * handle (/verify/<id>), so it is random and unguessable. Names and titles are kept as issued:
+ * a certificate states what was true on the day, whatever changes later.
+ */
+export const certificates = sqliteTable(
+  'certificates',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['course', 'level'] }).notNull(),
+    /** Course id or level id. */
+    subjectId: text('subject_id').notNull(),
+    recipientName: text('recipient_name').notNull(),
+    /** The achievement's name in both languages when issued (JSON { zh, en }). */
+    title: text('title', { mode: 'json' }).notNull().$type<{ zh: string; en: string }>(),
+    achievedAt: integer('achieved_at', { mode: 'timestamp_ms' }).notNull(),
+    issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    revokedBy: text('revoked_by').references(() => users.id),
+    revokeReason: text('revoke_reason'),
+  },
+  (t) => [uniqueIndex('certificates_user_subject_idx').on(t.userId, t.kind, t.subjectId)],
+);
+
+/** The issuer's signing key for certificates' verifiable credentials; the first instance to need one makes it. */
+export const signingKeys = sqliteTable('signing_keys', {
+  kid: text('kid').primaryKey(),
+  privateJwk: text('private_jwk', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+  publicJwk: text('public_jwk', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+  createdAt: createdAt(),
+});

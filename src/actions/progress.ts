@@ -5,6 +5,8 @@ import { moduleRef } from '../schemas/common';
 import { completedModuleIds, completeModule as storeCompletion } from '../lib/server/progress';
 import { moduleEntryId } from '../lib/module-ids';
 import { bypassesLocks, missingPrerequisites } from '../lib/module-locks';
+import { issueCourseCertificates } from '../lib/server/certificates';
+import { loadCatalogue } from '../lib/server/ladder';
 import { requireUser } from './guards';
 
 export const completeModule = defineAction({
@@ -21,7 +23,13 @@ export const completeModule = defineAction({
         throw new ActionError({ code: 'PRECONDITION_FAILED', message: `Finish ${missing.join(', ')} first.` });
       }
     }
-    const newlyCompleted = await storeCompletion(db, user.id, moduleId, new Date());
+    const now = new Date();
+    const newlyCompleted = await storeCompletion(db, user.id, moduleId, now);
+    if (newlyCompleted) {
+      // The completion is stored and acknowledged whatever happens here; a certificate that fails
+      // to issue now is issued when the learner next opens "My certificates".
+      await issueCourseCertificates(db, user.id, await loadCatalogue(), now).catch((error) => console.error('Issuing course certificates failed:', error));
+    }
     return { moduleId, newlyCompleted };
   },
 });

@@ -8,13 +8,14 @@ import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions'
 import { z } from 'astro/zod';
 import { kpiMetricIds } from '../schemas/level';
 import { dueAtFromDate } from '../lib/assignments';
-import { nextLevel } from '../lib/ladder';
+import { levelById, nextLevel } from '../lib/ladder';
 import { isPeriod, readinessFor } from '../lib/readiness';
 import { assign as storeAssignment } from '../lib/server/assignments';
 import { loadCatalogue, loadLadder } from '../lib/server/ladder';
 import { findPerson, loadRecords } from '../lib/server/learner-records';
 import { promote as storePromotion, PromotionError, recordKpiEvidence, signOff as storeSignOff } from '../lib/server/promotion';
 import { mayManagePerson, mayUseTeamPages, membersOf, teamsVisibleTo, teamWithDescendants } from '../lib/server/team-scope';
+import { issuePromotionCertificates } from '../lib/server/certificates';
 import { requireUser } from './guards';
 
 /** The signed-in manager or admin; anyone else gets 403 (and anonymous callers 401). */
@@ -100,6 +101,9 @@ export const promote = defineAction({
       now,
       isReady: (record) => readinessFor(target, record, catalogue, now).ready,
     }).catch(refusalOf);
+    await issuePromotionCertificates(context.locals.db, input.userId, (id) => levelById(ladder, id)?.name, now).catch((error) =>
+      console.error('Issuing the promotion certificate failed:', error),
+    );
     return { id: promotion.id, levelId: target.id };
   },
 });

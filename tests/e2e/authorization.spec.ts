@@ -122,6 +122,18 @@ const pages: Row[] = [
   { covers: '[lang]/admin/teams.astro', name: 'GET /zh/admin/teams/', send: get('/zh/admin/teams/'), expected: only({ admin: 200 }) },
   { covers: '[lang]/admin/import.astro', name: 'GET /zh/admin/import/', send: get('/zh/admin/import/'), expected: only({ admin: 200 }) },
   { covers: '[lang]/admin/audit.astro', name: 'GET /zh/admin/audit/', send: get('/zh/admin/audit/'), expected: only({ admin: 200 }) },
+  { covers: '[lang]/admin/certificates.astro', name: 'GET /zh/admin/certificates/', send: get('/zh/admin/certificates/'), expected: only({ admin: 200 }) },
+  { covers: '[lang]/certificates/index.astro', name: 'GET /zh/certificates/ (my own only)', send: get('/zh/certificates/'), expected: everyone(200) },
+  { covers: '[lang]/certificates/[id].astro', name: 'GET a certificate that does not exist', send: get('/zh/certificates/AAAAAAAAAAAAAAAAAAAAAA/'), expected: everyone(404) },
+  {
+    covers: 'certificates/[id]/credential.jwt.ts',
+    name: 'GET the credential of a certificate that does not exist',
+    send: get('/certificates/AAAAAAAAAAAAAAAAAAAAAA/credential.jwt'),
+    expected: everyone(404),
+  },
+  { covers: 'verify/[id].astro', name: 'GET /verify/ of an unknown certificate (public)', send: get('/verify/AAAAAAAAAAAAAAAAAAAAAA'), expected: everyone(404, 404) },
+  { covers: '.well-known/jwks.json.ts', name: 'GET the issuer key set (public)', send: get('/.well-known/jwks.json'), expected: everyone(200, 200) },
+  { covers: 'issuer.json.ts', name: 'GET the issuer profile (public)', send: get('/issuer.json'), expected: everyone(200, 200) },
   {
     covers: '[lang]/admin/users/[id].astro',
     name: 'GET the subject in admin',
@@ -234,6 +246,12 @@ const actions: Row[] = [
   { covers: 'admin.setLevel', name: 'admin.setLevel (unknown person)', send: action('admin.setLevel', () => ({ userId: 'nobody', levelId: 'junior' })), expected: only({ admin: 404 }, 403, 401) },
   { covers: 'admin.moveTeam', name: 'admin.moveTeam (unknown person)', send: action('admin.moveTeam', () => ({ userId: 'nobody', teamId: 'team-east' })), expected: only({ admin: 404 }, 403, 401) },
   { covers: 'admin.setActive', name: 'admin.setActive (unknown person)', send: action('admin.setActive', () => ({ userId: 'nobody', active: 'false' })), expected: only({ admin: 404 }, 403, 401) },
+  {
+    covers: 'certificate.revoke',
+    name: 'certificate.revoke (unknown certificate)',
+    send: action('certificate.revoke', () => ({ certificateId: 'AAAAAAAAAAAAAAAAAAAAAA', reason: 'matrix check' })),
+    expected: only({ admin: 404 }, 403, 401),
+  },
   {
     covers: 'admin.createTeam',
     name: 'admin.createTeam (a learner as manager)',

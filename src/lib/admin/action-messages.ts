@@ -17,6 +17,8 @@ const refusalKeys = [
   'password.tooShort',
   'password.tooLong',
   'password.mismatch',
+  'admin.cert.error.notFound',
+  'admin.cert.error.alreadyRevoked',
 ] as const satisfies readonly UiKey[];
 
 const fieldKeys: Record<string, UiKey> = {
@@ -29,6 +31,7 @@ const fieldKeys: Record<string, UiKey> = {
   password: 'admin.field.password',
   passwordConfirm: 'admin.field.passwordConfirm',
   managerId: 'admin.teams.manager',
+  reason: 'admin.cert.reason',
 };
 
 export function actionErrorKey(error: { code: string; message: string }, isInputError: boolean): UiKey {

@@ -1,8 +1,9 @@
 /**
- * Moodle XML question banks, read with the maintained `fast-xml-parser`.
+ * Moodle XML question banks, checked with `fast-xml-validator` and read with `fast-xml-parser`.
  * Format reference: https://docs.moodle.org/en/Moodle_XML_format
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { BankCollector, BankSyntaxError, hasEmbeddedMedia, lineAt, plainText, type BankReading } from './bank';
 import { choiceQuestion, matchingQuestion, numericQuestion, orderingQuestion, trueFalseQuestion } from './shapes';
 
@@ -49,8 +50,12 @@ const hasMedia = (node: unknown) => {
 /** Reads a Moodle XML bank. Throws BankSyntaxError with the line of the first XML error. */
 export function readMoodleXml(source: string): BankReading {
   const xml = source.replace(/^\uFEFF/, '');
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new BankSyntaxError(valid.err.line, `${valid.err.msg} (the file is not well-formed XML)`);
+  try {
+    SyntaxValidator.validate(xml);
+  } catch (error) {
+    const e = error as { line?: number; message: string };
+    throw new BankSyntaxError(e.line ?? 1, `${e.message} (the file is not well-formed XML)`);
+  }
   const root = parser.parse(xml) as Node;
   const quiz = root.quiz as Node | undefined;
   if (!quiz) throw new BankSyntaxError(1, 'a Moodle XML bank starts with <quiz>; this file has no <quiz> element');

@@ -21,6 +21,7 @@ export function siteNavHtml(lang: Language, role: Role): string {
     link('path/', t(lang, 'nav.path')),
     role === 'manager' || role === 'admin' ? link('team/', t(lang, 'nav.team')) : '',
     link('glossary/', t(lang, 'nav.glossary')),
+    link('certificates/', t(lang, 'nav.certificates')),
     role === 'trainer' || role === 'admin' ? link('analytics/', t(lang, 'nav.analytics')) : '',
     role === 'admin' ? link('admin/', t(lang, 'nav.admin')) : '',
   ];

@@ -8,6 +8,10 @@ const envSchema = z.object({
     .describe('libSQL URL: file:path for an embedded database, libsql://, http(s):// or ws(s):// for a server'),
   DATABASE_AUTH_TOKEN: z.string().optional(),
   NODE_ENV: z.string().default('development'),
+  PUBLIC_URL: z
+    .url('PUBLIC_URL must be a full URL such as https://academy.example.com')
+    .optional()
+    .describe('The address people reach the site at; certificates and their credentials name it. Default: the address of the request'),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
@@ -20,4 +24,9 @@ export function readServerEnv(source: Record<string, string | undefined> = proce
     throw new Error(`Invalid environment (${problems}). Fix the variable and start again.`);
   }
   return parsed.data;
+}
+
+/** The site's public origin (no trailing slash): PUBLIC_URL when set, else the request's own. */
+export function publicOrigin(requestUrl: URL, env: Pick<ServerEnv, 'PUBLIC_URL'> = readServerEnv()): string {
+  return env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : requestUrl.origin;
 }

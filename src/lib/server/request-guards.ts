@@ -4,6 +4,11 @@ export function isPublicPath(pathname: string): boolean {
     pathname === '/login' ||
     // An invite link is how a person without a password gets one; the token is the credential.
     pathname.startsWith('/invite/') ||
+    // Certificates are verified by anyone holding the link; the key set and issuer profile let
+    // a verifier check a downloaded credential without an account.
+    pathname.startsWith('/verify/') ||
+    pathname === '/.well-known/jwks.json' ||
+    pathname === '/issuer.json' ||
     pathname === '/healthz' ||
     pathname.startsWith('/_astro/') ||
     pathname === '/favicon.svg' ||

@@ -1,0 +1,28 @@
+/** Admins revoke a certificate with a reason; the public verification page then says so. */
+import { ActionError, defineAction } from 'astro:actions';
+import { z } from 'astro/zod';
+import { CertificateError, revokeCertificate } from '../lib/server/certificates';
+import { requireUser } from './guards';
+
+export const revoke = defineAction({
+  accept: 'form',
+  input: z.strictObject({
+    certificateId: z.string().trim().regex(/^[A-Za-z0-9_-]{10,40}$/, 'this is not a certificate number'),
+    reason: z.string().trim().min(3, 'give the reason for revoking (at least 3 characters)').max(500, 'keep the reason under 500 characters'),
+  }),
+  handler: async (input, context) => {
+    const actor = requireUser(context);
+    if (actor.role !== 'admin') throw new ActionError({ code: 'FORBIDDEN', message: 'error.forbidden' });
+    try {
+      await revokeCertificate(context.locals.db, { id: input.certificateId, actorId: actor.id, reason: input.reason, now: new Date() });
+    } catch (error) {
+      if (error instanceof CertificateError) {
+        throw error.code === 'NOT_FOUND'
+          ? new ActionError({ code: 'NOT_FOUND', message: 'admin.cert.error.notFound' })
+          : new ActionError({ code: 'CONFLICT', message: 'admin.cert.error.alreadyRevoked' });
+      }
+      throw error;
+    }
+    return { certificateId: input.certificateId };
+  },
+});
