@@ -350,3 +350,26 @@ export const signingKeys = sqliteTable('signing_keys', {
   publicJwk: text('public_jwk', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
   createdAt: createdAt(),
 });
+
+/**
+ * Who runs a background job now. Several instances may serve one database; a job runs only in the
+ * instance holding its unexpired lease, which renews it while it lives.
+ */
+export const jobLeases = sqliteTable('job_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * How far learning events have been forwarded to the learning record store as xAPI statements:
+ * every event up to `lastEventId` has been acknowledged by the LRS. Moved only after it answers.
+ */
+export const xapiForwarding = sqliteTable('xapi_forwarding', {
+  name: text('name').primaryKey(),
+  lastEventId: integer('last_event_id').notNull().default(0),
+  lastSuccessAt: integer('last_success_at', { mode: 'timestamp_ms' }),
+  failures: integer('failures').notNull().default(0),
+  lastError: text('last_error'),
+  nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+});

@@ -1,5 +1,6 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { getAppDatabase } from './lib/server/app-database';
+import { startBackgroundJobs } from './lib/server/background-jobs';
 import { SESSION_COOKIE, validateSessionToken } from './lib/server/sessions';
 import { deleteSessionCookie, setSessionCookie } from './lib/server/session-cookies';
 import { isCrossSiteWrite, isPublicPath } from './lib/server/request-guards';
@@ -33,6 +34,7 @@ const auth = defineMiddleware(async (context, next) => {
   if (context.url.pathname.startsWith('/_astro/')) return next();
   const db = await getAppDatabase();
   context.locals.db = db;
+  startBackgroundJobs(db, context.url);
   if (shellSecret && context.request.method === 'GET' && context.request.headers.get(SHELL_REQUEST_HEADER) === shellSecret) {
     context.locals.shell = true;
     context.locals.user = SHELL_USER;

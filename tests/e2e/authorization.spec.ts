@@ -122,6 +122,13 @@ const pages: Row[] = [
   { covers: '[lang]/admin/teams.astro', name: 'GET /zh/admin/teams/', send: get('/zh/admin/teams/'), expected: only({ admin: 200 }) },
   { covers: '[lang]/admin/import.astro', name: 'GET /zh/admin/import/', send: get('/zh/admin/import/'), expected: only({ admin: 200 }) },
   { covers: '[lang]/admin/audit.astro', name: 'GET /zh/admin/audit/', send: get('/zh/admin/audit/'), expected: only({ admin: 200 }) },
+  { covers: '[lang]/admin/xapi/index.astro', name: 'GET /zh/admin/xapi/', send: get('/zh/admin/xapi/'), expected: only({ admin: 200 }) },
+  {
+    covers: '[lang]/admin/xapi/statements.json.ts',
+    name: 'GET xAPI statements for a day',
+    send: get('/zh/admin/xapi/statements.json?from=2026-11-01&to=2026-11-02'),
+    expected: only({ admin: 200 }),
+  },
   { covers: '[lang]/admin/certificates.astro', name: 'GET /zh/admin/certificates/', send: get('/zh/admin/certificates/'), expected: only({ admin: 200 }) },
   { covers: '[lang]/certificates/index.astro', name: 'GET /zh/certificates/ (my own only)', send: get('/zh/certificates/'), expected: everyone(200) },
   { covers: '[lang]/certificates/[id].astro', name: 'GET a certificate that does not exist', send: get('/zh/certificates/AAAAAAAAAAAAAAAAAAAAAA/'), expected: everyone(404) },

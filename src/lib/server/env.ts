@@ -12,6 +12,13 @@ const envSchema = z.object({
     .url('PUBLIC_URL must be a full URL such as https://academy.example.com')
     .optional()
     .describe('The address people reach the site at; certificates and their credentials name it. Default: the address of the request'),
+  XAPI_ENDPOINT: z
+    .url('XAPI_ENDPOINT must be the LRS endpoint URL, e.g. https://lrs.example.com/xapi/')
+    .optional()
+    .describe('xAPI endpoint of a learning record store; when set, learning events are forwarded as statements'),
+  XAPI_USERNAME: z.string().optional().describe('Basic-auth key for the LRS'),
+  XAPI_PASSWORD: z.string().optional().describe('Basic-auth secret for the LRS'),
+  XAPI_ACTOR: z.enum(['mbox', 'account']).default('mbox').describe('Identify people in statements by email (mbox) or by account id'),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

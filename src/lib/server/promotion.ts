@@ -3,7 +3,7 @@
  * itself. Each is one transaction together with its audit_log row (who, when, what, before, after).
  */
 import { and, eq } from 'drizzle-orm';
-import { auditLog, kpiEvidence, promotions, signOffs, users } from '../../../db/schema';
+import { auditLog, kpiEvidence, learningEvents, promotions, signOffs, users } from '../../../db/schema';
 import type { KpiMetric } from '../../schemas/level';
 import { newerFirst, type KpiRecord, type LearnerRecord } from '../readiness';
 import type { Database } from './db';
@@ -126,6 +126,8 @@ export async function promote(db: Database, input: NewPromotion): Promise<{ id: 
       promotedBy: input.actorId,
       at: input.now,
     });
+    // The learning record of the promotion (xAPI forwards it), beside the audit row about who decided it.
+    await tx.insert(learningEvents).values({ userId: person.id, type: 'promotion', subject: input.toLevelId, data: { fromLevelId: input.fromLevelId }, at: input.now });
     await tx.insert(auditLog).values({
       actorId: input.actorId,
       action: 'promotion',

@@ -1,0 +1,26 @@
+/** Admin: the xAPI statements of every learning event in a date range (company days), as JSON. */
+import type { APIRoute } from 'astro';
+import { t } from '../../../../i18n/ui';
+import { languageFromParam } from '../../../../lib/page-language';
+import { statementLookups } from '../../../../lib/server/background-jobs';
+import { publicOrigin, readServerEnv } from '../../../../lib/server/env';
+import { statementsBetween } from '../../../../lib/server/xapi-outbox';
+import { companyDayRange } from '../../../../lib/xapi/day-range';
+
+const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+export const GET: APIRoute = async ({ params, locals, url }) => {
+  const lang = languageFromParam(params.lang);
+  if (!lang) return new Response(null, { status: 404 });
+  if (locals.user!.role !== 'admin') return text(t(lang, 'error.forbidden'), 403);
+  const range = companyDayRange(url.searchParams.get('from'), url.searchParams.get('to'));
+  if ('error' in range) return text(t(lang, range.error), 400);
+  const statements = await statementsBetween(locals.db, range.from, range.to, await statementLookups(publicOrigin(url), readServerEnv().XAPI_ACTOR));
+  return new Response(JSON.stringify(statements, null, 2), {
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'content-disposition': `attachment; filename="xapi-statements-${range.fromDay}-to-${range.toDay}.json"`,
+      'cache-control': 'no-store',
+    },
+  });
+};
