@@ -1,10 +1,11 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { courseSchema } from './schemas/course';
 import { moduleSchema } from './schemas/module';
 import { quizSchema } from './schemas/quiz';
 import { levelSchema } from './schemas/level';
 import { exerciseSchema } from './schemas/exercise';
+import { glossaryTermSchema } from './schemas/glossary';
 
 // CONTENT_DIR lets tests and previews build from another content tree; trainers never set it.
 const contentRoot = process.env.CONTENT_DIR ?? './content';
@@ -36,4 +37,6 @@ export const collections = {
     loader: glob({ pattern: '*.yaml', base: `${contentRoot}/levels`, generateId: ({ entry }) => withoutExtension(entry) }),
     schema: levelSchema,
   }),
+  // One definition per term; <KeyTerm id> and the glossary page read it (content:check checks ids).
+  glossary: defineCollection({ loader: file(`${contentRoot}/glossary.yaml`), schema: glossaryTermSchema }),
 };

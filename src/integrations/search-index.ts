@@ -20,6 +20,10 @@ export function searchIndex(): AstroIntegration {
         const contentRoot = resolve(process.env.CONTENT_DIR ?? 'content');
         const files = readContentTree(contentRoot);
         const courseTitles = new Map<string, { zh: string; en: string }>();
+        const glossary = new Map<string, { term: { zh: string; en: string }; definition: { zh: string; en: string } }>();
+        for (const entry of (files.find((f) => f.path === 'glossary.yaml')?.data ?? []) as { id: string; term: { zh: string; en: string }; definition: { zh: string; en: string } }[]) {
+          glossary.set(entry.id, entry);
+        }
         for (const f of files) {
           const m = /^courses\/([^/]+)\/course\.yaml$/.exec(f.path);
           if (m) courseTitles.set(m[1]!, (f.data as { title: { zh: string; en: string } }).title);
@@ -34,7 +38,10 @@ export function searchIndex(): AstroIntegration {
           const course = courseTitles.get(id.courseId)?.[id.lang] ?? id.courseId;
           await index.addCustomRecord({
             url: `/${id.lang}/courses/${id.courseId}/${id.moduleSlug}/`,
-            content: `${title} ${mdxToPlainText(f.body)}`,
+            content: `${title} ${mdxToPlainText(f.body, (termId) => {
+              const entry = glossary.get(termId);
+              return entry && `${entry.term[id.lang]} ${entry.definition[id.lang]}`;
+            })}`,
             language: id.lang,
             meta: { title, course },
             filters: { course: [course] },

@@ -81,3 +81,32 @@ test('pages without interactive parts ship no JavaScript', async ({ page }) => {
   await page.goto('/zh/courses/sales-workflow/');
   expect(scripts).toEqual([]);
 });
+
+test('a key term shows the glossary definition in the page language', async ({ page }) => {
+  const { readFileSync } = await import('node:fs');
+  const { parse } = await import('yaml');
+  const glossary = parse(readFileSync('content/glossary.yaml', 'utf8')) as { id: string; term: { zh: string; en: string }; definition: { zh: string; en: string } }[];
+  const closeRate = glossary.find((g) => g.id === 'close-rate')!;
+  await logIn(page, 'he.tao@demo.academy');
+  await page.goto('/zh/courses/sales-skills/data-and-market-sense/');
+  const term = page.locator('#term-close-rate');
+  await expect(term.locator('dfn')).toHaveText(closeRate.term.zh);
+  await expect(term.locator('dd')).toHaveText(closeRate.definition.zh);
+  await page.goto('/en/courses/sales-skills/data-and-market-sense/');
+  await expect(page.locator('#term-close-rate dd')).toHaveText(closeRate.definition.en);
+  await page.goto('/en/glossary/');
+  await expect(page.locator('#term-close-rate')).toContainText(closeRate.term.en);
+});
+
+test('the platform guide states question types and the ladder from the configuration', async ({ page }) => {
+  const { readFileSync } = await import('node:fs');
+  const { parse } = await import('yaml');
+  const supervisor = parse(readFileSync('content/levels/supervisor.yaml', 'utf8')) as { name: { en: string }; criteria: { minQuizPercent: number; quizScoreMode: string } };
+  await logIn(page, 'he.tao@demo.academy');
+  await page.goto('/en/courses/onboarding/using-the-platform/');
+  await expect(page.getByText('Quizzes use 6 question types:')).toBeVisible();
+  const row = page.getByRole('table', { name: /Promotion conditions/ }).getByRole('row', { name: new RegExp(supervisor.name.en) });
+  const rule = supervisor.criteria.quizScoreMode === 'average' ? 'average of all attempts' : 'best attempt of each quiz';
+  await expect(row).toContainText(`Quiz average of at least ${supervisor.criteria.minQuizPercent}% (${rule})`);
+  await expect(page.getByRole('main')).not.toContainText('three question types');
+});

@@ -105,7 +105,7 @@ describe('content check', () => {
   it('rejects MDX that does not compile, unknown components and code', () => {
     expect(problemsAfter((f) => (file(f, 'courses/c/m.zh.mdx').body = '<Callout>\n未闭合\n')).join('\n')).toMatch(/m\.zh\.mdx › \(body\): is not valid MDX: .*closing tag/);
     expect(problemsAfter((f) => (file(f, 'courses/c/m.zh.mdx').body = '<Chart id="x" />'))).toContain(
-      'content/courses/c/m.zh.mdx › (body): uses <Chart>, which is not an authoring component; use one of Callout, Steps, Flow, RoleCard, KeyTerm, Quiz, Exercise',
+      'content/courses/c/m.zh.mdx › (body): uses <Chart>, which is not an authoring component; use one of Callout, Steps, Flow, RoleCard, KeyTerm, LadderRule, LadderTable, QuestionTypes, Quiz, Exercise',
     );
     expect(problemsAfter((f) => (file(f, 'courses/c/m.zh.mdx').body = 'export const x = process.exit(1)\n\n正文')).join('\n')).toMatch(/import or export line/);
     expect(problemsAfter((f) => (file(f, 'courses/c/m.zh.mdx').body = '<script>alert(1)</script>')).join('\n')).toMatch(/<script> tag/);

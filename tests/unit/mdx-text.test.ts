@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractKeyTerms, mdxToPlainText } from '../../src/lib/mdx-text';
+import { mdxToPlainText } from '../../src/lib/mdx-text';
+import { keyTermIds } from '../../src/lib/glossary';
 
 describe('mdxToPlainText', () => {
   it('keeps prose and the text inside component props, drops markup and ids', () => {
@@ -25,16 +26,15 @@ describe('mdxToPlainText', () => {
   });
 });
 
-describe('extractKeyTerms', () => {
-  it('finds each term with its other-language name and definition', () => {
-    const terms = extractKeyTerms(`<KeyTerm term="理想客户画像" en="Ideal customer profile">
-对最值得服务的客户的**描述**。
-</KeyTerm>
+describe('mdxToPlainText with key terms', () => {
+  it('puts the glossary words of each KeyTerm where the tag stands', () => {
+    const text = mdxToPlainText('看数据之前：\n\n<KeyTerm id="close-rate" />\n\n再看漏斗。', (id) => (id === 'close-rate' ? '成交率 成交单数 ÷ 报价数' : undefined));
+    expect(text).toBe('看数据之前： 成交率 成交单数 ÷ 报价数 再看漏斗。');
+  });
+});
 
-<KeyTerm term='Lead' zh='线索'>A possible customer.</KeyTerm>`);
-    expect(terms).toEqual([
-      { term: '理想客户画像', other: 'Ideal customer profile', definition: '对最值得服务的客户的 描述 。' },
-      { term: 'Lead', other: '线索', definition: 'A possible customer.' },
-    ]);
+describe('keyTermIds', () => {
+  it('lists the glossary ids a lesson shows, each once and in order', () => {
+    expect(keyTermIds('<KeyTerm id="sales-funnel" />\n\n<KeyTerm id=\'close-rate\' />\n<KeyTerm id="sales-funnel" />')).toEqual(['sales-funnel', 'close-rate']);
   });
 });

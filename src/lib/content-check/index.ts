@@ -9,6 +9,7 @@ import { moduleSchema, type ModuleFrontmatter } from '../../schemas/module';
 import { quizSchema } from '../../schemas/quiz';
 import { levelSchema, type Level } from '../../schemas/level';
 import { exerciseSchema, type Exercise } from '../../schemas/exercise';
+import { glossarySchema, type GlossaryTerm } from '../../schemas/glossary';
 import { parseModuleEntryId, type ModuleEntryId } from '../module-ids';
 import { describeIssue } from './format';
 import { componentProblems } from './mdx';
@@ -26,7 +27,7 @@ export interface ContentProblem {
   message: string;
 }
 
-type Kind = 'course' | 'module' | 'quiz' | 'exercise' | 'level';
+type Kind = 'course' | 'module' | 'quiz' | 'exercise' | 'level' | 'glossary';
 
 function kindOf(path: string): Kind | null {
   if (/^courses\/[^/]+\/course\.ya?ml$/.test(path)) return 'course';
@@ -34,6 +35,7 @@ function kindOf(path: string): Kind | null {
   if (/^quizzes\/[^/]+\.ya?ml$/.test(path)) return 'quiz';
   if (/^exercises\/[^/]+\.ya?ml$/.test(path)) return 'exercise';
   if (/^levels\/[^/]+\.ya?ml$/.test(path)) return 'level';
+  if (path === 'glossary.yaml') return 'glossary';
   return null;
 }
 
@@ -43,6 +45,7 @@ const schemas: Record<Kind, z.ZodType> = {
   quiz: quizSchema,
   exercise: exerciseSchema,
   level: levelSchema,
+  glossary: glossarySchema,
 };
 
 const baseName = (path: string) => path.split('/').pop()!.replace(/\.(ya?ml|mdx)$/, '');
@@ -58,11 +61,12 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
   const exerciseModules: { path: string; id: string; moduleId: string }[] = [];
   const modules: { path: string; id: ModuleEntryId; data: ModuleFrontmatter; body: string }[] = [];
   const levels: { path: string; data: Level }[] = [];
+  const glossary: GlossaryTerm[] = [];
 
   for (const file of files) {
     const kind = kindOf(file.path);
     if (!kind) {
-      report(file.path, '(file)', 'is not where content belongs: courses/<course>/course.yaml, courses/<course>/<module>.<zh|en>.mdx, quizzes/, exercises/ or levels/');
+      report(file.path, '(file)', 'is not where content belongs: courses/<course>/course.yaml, courses/<course>/<module>.<zh|en>.mdx, quizzes/, exercises/, levels/ or glossary.yaml');
       continue;
     }
     if (file.error) {
@@ -84,6 +88,7 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
       exerciseModules.push({ path: file.path, id: baseName(file.path), moduleId: (parsed.data as Exercise).module });
     }
     if (kind === 'level') levels.push({ path: file.path, data: parsed.data as Level });
+    if (kind === 'glossary') glossary.push(...(parsed.data as GlossaryTerm[]));
     if (kind === 'module') {
       const id = parseModuleEntryId(file.path.slice('courses/'.length).replace(/\.mdx$/, ''));
       if (!id) {
@@ -95,6 +100,7 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
   }
 
   const moduleIds = new Set(modules.map((m) => m.id.moduleId));
+  const known = { quizzes, exercises, glossary, levels: new Set(levels.map((l) => baseName(l.path))) };
   const byKey = new Map(modules.map((m) => [`${m.id.moduleId}.${m.id.lang}`, m]));
 
   for (const m of modules) {
@@ -122,7 +128,7 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
       if (!moduleIds.has(p)) report(m.path, `prerequisites[${i}]`, `names module "${p}", which does not exist; use course-id/module-id of an existing module`);
       if (p === m.id.moduleId) report(m.path, `prerequisites[${i}]`, 'a module cannot be its own prerequisite');
     });
-    for (const problem of componentProblems(m.body, { quizzes, exercises })) report(m.path, problem.field, problem.message);
+    for (const problem of componentProblems(m.body, known)) report(m.path, problem.field, problem.message);
   }
 
   // An exercise practises one module's flow or skill, so it must appear in both of that module's lessons.
