@@ -3,15 +3,18 @@ import * as progress from './progress';
 import * as exercise from './exercise';
 import * as admin from './admin';
 import * as team from './team';
+import * as account from './account';
 
 export const server = {
   quiz: { view: quiz.view, submit: quiz.submit },
   progress: { completeModule: progress.completeModule },
   exercise: { open: exercise.open, start: exercise.start, save: exercise.save, choose: exercise.choose, submit: exercise.submit },
   team: { recordKpi: team.recordKpi, signOff: team.signOff, promote: team.promote, assign: team.assign },
+  account: { changePassword: account.changePassword, setLocale: account.setLocale, signOutOthers: account.signOutOthers },
   admin: {
     createUser: admin.createUser,
     invite: admin.invite,
+    issueReset: admin.issueReset,
     setRole: admin.setRole,
     setLevel: admin.setLevel,
     moveTeam: admin.moveTeam,

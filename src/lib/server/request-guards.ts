@@ -4,6 +4,8 @@ export function isPublicPath(pathname: string): boolean {
     pathname === '/login' ||
     // An invite link is how a person without a password gets one; the token is the credential.
     pathname.startsWith('/invite/') ||
+    // So is an admin-issued reset link for a person who forgot theirs.
+    pathname.startsWith('/reset-password/') ||
     pathname === '/healthz' ||
     pathname.startsWith('/_astro/') ||
     pathname === '/favicon.svg' ||
