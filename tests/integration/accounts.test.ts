@@ -119,7 +119,7 @@ describe('admin-issued password reset links', () => {
     expect(JSON.stringify(raw.rows)).not.toContain(token);
     expect(raw.rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(await passwordResetByToken(t.db, token, later(PASSWORD_RESET_LIFETIME_MS - 1))).toMatchObject({ status: 'open', email: me.email, name: 'Emma', locale: 'en' });
-    expect(await passwordResetByToken(t.db, token, later(PASSWORD_RESET_LIFETIME_MS))).toEqual({ status: 'expired' });
+    expect(await passwordResetByToken(t.db, token, later(PASSWORD_RESET_LIFETIME_MS))).toEqual({ status: 'expired', locale: 'en' });
     expect(await usePasswordReset(t.db, token, await hashPassword(NEW), later(PASSWORD_RESET_LIFETIME_MS + 1))).toEqual({ ok: false, reason: 'expired' });
     expect((await login(me.email, OLD, later(PASSWORD_RESET_LIFETIME_MS + 2))).kind).toBe('ok');
   });
@@ -138,7 +138,7 @@ describe('admin-issued password reset links', () => {
     expect(await validateSessionToken(t.db, laptop.token, later(2000))).toBeNull();
     expect(await validateSessionToken(t.db, adminSession.token, later(2000))).not.toBeNull();
 
-    expect(await passwordResetByToken(t.db, token, later(3000))).toEqual({ status: 'used' });
+    expect(await passwordResetByToken(t.db, token, later(3000))).toEqual({ status: 'used', locale: 'en' });
     expect(await usePasswordReset(t.db, token, await hashPassword('someone else’s password'), later(3000))).toEqual({ ok: false, reason: 'used' });
     expect((await login(me.email, NEW, later(4000))).kind).toBe('ok');
   });
@@ -154,7 +154,7 @@ describe('admin-issued password reset links', () => {
     const { admin, me } = await setup();
     const first = await issue(admin.id, me.id);
     const second = await issue(admin.id, me.id, later(60_000));
-    expect(await passwordResetByToken(t.db, first.token, later(120_000))).toEqual({ status: 'expired' });
+    expect(await passwordResetByToken(t.db, first.token, later(120_000))).toEqual({ status: 'expired', locale: 'en' });
     expect(await usePasswordReset(t.db, first.token, 'hash-old-link', later(120_000))).toEqual({ ok: false, reason: 'expired' });
     expect((await usePasswordReset(t.db, second.token, await hashPassword(NEW), later(120_000))).ok).toBe(true);
   });
@@ -185,7 +185,7 @@ describe('admin-issued password reset links', () => {
     expect(await issuePasswordReset(t.db, admin.id, 'nobody', now)).toEqual({ ok: false, reason: 'not-found' });
     const { token } = await issue(admin.id, me.id);
     await t.db.update(users).set({ active: false }).where(eq(users.id, me.id));
-    expect(await passwordResetByToken(t.db, token, later(1000))).toEqual({ status: 'inactive' });
+    expect(await passwordResetByToken(t.db, token, later(1000))).toEqual({ status: 'inactive', locale: 'en' });
     expect(await usePasswordReset(t.db, token, 'hash', later(1000))).toEqual({ ok: false, reason: 'inactive' });
     expect(await issuePasswordReset(t.db, admin.id, me.id, later(2000))).toEqual({ ok: false, reason: 'inactive' });
     expect(await t.db.select().from(passwordResets)).toHaveLength(1);

@@ -46,9 +46,11 @@ export async function issuePasswordReset(db: Database, actorId: string, userId: 
   });
 }
 
+/** Every state of a known link carries the person's language, so even "expired" speaks it. */
 export type ResetState =
   | { status: 'open'; email: string; name: string; locale: 'zh' | 'en'; expiresAt: Date }
-  | { status: 'invalid' | 'used' | 'expired' | 'inactive' };
+  | { status: 'used' | 'expired' | 'inactive'; locale: 'zh' | 'en' }
+  | { status: 'invalid' };
 
 /** What the reset page shows for a token. */
 export async function passwordResetByToken(db: Database, token: string, now: Date): Promise<ResetState> {
@@ -60,9 +62,10 @@ export async function passwordResetByToken(db: Database, token: string, now: Dat
     .where(eq(passwordResets.tokenHash, await hashLinkToken(token)))
     .get();
   if (!row) return { status: 'invalid' };
-  if (row.reset.usedAt) return { status: 'used' };
-  if (row.reset.expiresAt.getTime() <= now.getTime()) return { status: 'expired' };
-  if (!row.active) return { status: 'inactive' };
+  const { locale } = row;
+  if (row.reset.usedAt) return { status: 'used', locale };
+  if (row.reset.expiresAt.getTime() <= now.getTime()) return { status: 'expired', locale };
+  if (!row.active) return { status: 'inactive', locale };
   return { status: 'open', email: row.email, name: row.name, locale: row.locale, expiresAt: row.reset.expiresAt };
 }
 
