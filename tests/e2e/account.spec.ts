@@ -5,6 +5,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { logIn } from './helpers';
+import { sessionCookie } from './server-instance';
 
 const TEAM = '华东销售一组 East Region Team 1';
 // Each test signs in several people and sets passwords (argon2 by design is slow): more than the default 30 s.
@@ -189,4 +190,19 @@ test('a chosen language sticks: the account page, the next login and signing out
 test('refuses to sign out anyone’s sessions without a session of one’s own', async ({ request, baseURL }) => {
   const response = await request.post('/_actions/account.signOutOthers', { form: {}, headers: { origin: baseURL! }, maxRedirects: 0 });
   expect(response.status()).toBe(401);
+});
+
+test('answers bad account input with 400, and a post from another site with 403', async ({ playwright, baseURL }) => {
+  const cookie = await sessionCookie(baseURL!, 'sun.li@demo.academy');
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie, origin: baseURL! }, maxRedirects: 0 });
+  expect((await api.post('/_actions/account.setLocale', { form: { locale: 'fr' } })).status()).toBe(400);
+  expect((await api.post('/_actions/account.changePassword', { form: { newPassword: 'x' } })).status()).toBe(400);
+  expect((await api.post('/_actions/account.changePassword', { form: { currentPassword: 'y'.repeat(5000), newPassword: 'x', newPasswordConfirm: 'x' } })).status()).toBe(400);
+  const crossSite = await api.post('/_actions/account.setLocale', { form: { locale: 'en' }, headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+  expect(crossSite.status()).toBe(403);
+  // Neither refused post changed the preference.
+  const page = await api.get('/zh/account/');
+  expect(page.status()).toBe(200);
+  expect(await page.text()).toMatch(/<option value="zh" lang="zh-CN"[^>]* selected[ >]/);
+  await api.dispose();
 });
