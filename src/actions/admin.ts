@@ -22,6 +22,7 @@ import {
 } from '../lib/server/admin-users';
 import { importUserRows } from '../lib/server/admin-import';
 import { createInvite } from '../lib/server/invites';
+import { issuePasswordReset } from '../lib/server/password-resets';
 import { loadLadder } from '../lib/server/ladder';
 import { normaliseEmail } from '../lib/server/login';
 import { hashPassword } from '../lib/server/passwords';
@@ -109,6 +110,20 @@ export const invite = defineAction({
     await requireLevel(input.levelId);
     const created = unwrap(await createInvite(context.locals.db, admin.id, input, new Date()));
     return { email: input.email, inviteToken: created.token, inviteExpiresAt: created.expiresAt };
+  },
+});
+
+/** A set-new-password link for an active account, shown once to the admin to pass on. */
+export const issueReset = defineAction({
+  accept: 'form',
+  input: z.object({ userId: id }),
+  handler: async ({ userId }, context) => {
+    const admin = requireAdmin(context);
+    const issued = await issuePasswordReset(context.locals.db, admin.id, userId, new Date());
+    if (!issued.ok) {
+      throw new ActionError(issued.reason === 'inactive' ? { code: 'CONFLICT', message: 'admin.error.inactive' } : refusals['not-found']);
+    }
+    return { resetToken: issued.token, resetExpiresAt: issued.expiresAt };
   },
 });
 

@@ -4,6 +4,7 @@ import * as exercise from './exercise';
 import * as admin from './admin';
 import * as team from './team';
 import * as certificate from './certificate';
+import * as account from './account';
 
 export const server = {
   quiz: { view: quiz.view, submit: quiz.submit },
@@ -11,9 +12,11 @@ export const server = {
   exercise: { open: exercise.open, start: exercise.start, save: exercise.save, choose: exercise.choose, submit: exercise.submit },
   certificate: { revoke: certificate.revoke },
   team: { recordKpi: team.recordKpi, signOff: team.signOff, promote: team.promote, assign: team.assign },
+  account: { changePassword: account.changePassword, setLocale: account.setLocale, signOutOthers: account.signOutOthers },
   admin: {
     createUser: admin.createUser,
     invite: admin.invite,
+    issueReset: admin.issueReset,
     setRole: admin.setRole,
     setLevel: admin.setLevel,
     moveTeam: admin.moveTeam,

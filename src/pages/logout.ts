@@ -5,5 +5,6 @@ import { deleteSessionCookie } from '../lib/server/session-cookies';
 export const POST: APIRoute = async ({ locals, cookies, redirect }) => {
   if (locals.session) await invalidateSession(locals.db, locals.session.id);
   deleteSessionCookie(cookies);
-  return redirect('/login', 303);
+  // The login page in the person's own language, not the browser's guess.
+  return redirect(locals.user ? `/login?lang=${locals.user.locale}` : '/login', 303);
 };

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { bilingualText, moduleRef, slug } from './common';
+import { noRepeats } from './unique-ids';
 
 /** The KPIs a manager records as evidence, in percent. Mirrors `kpiMetrics` in db/schema.ts. */
 export const kpiMetricIds = ['target-attainment', 'customer-satisfaction', 'lead-conversion', 'growth-rate'] as const;
@@ -40,6 +41,13 @@ export const levelSchema = z.strictObject({
       kpis: z.array(kpiThreshold).default([]).describe('KPI evidence a manager records; the latest period counts'),
       minMonthsAtPreviousLevel: z.number().int().min(0).max(600).default(0).describe('Whole months at the level below'),
       managerSignOff: z.boolean().default(false).describe('Whether a manager must sign off'),
+    })
+    // Each entry becomes one criterion, keyed by its id: a repeat would list and count it twice.
+    .superRefine((c, context) => {
+      noRepeats(c.modules, context, { path: ['modules'], what: 'module' });
+      noRepeats(c.courses, context, { path: ['courses'], what: 'course' });
+      noRepeats(c.exercises.map((e) => e.id), context, { path: ['exercises'], what: 'exercise' });
+      noRepeats(c.kpis.map((k) => k.metric), context, { path: ['kpis'], what: 'KPI' });
     })
     .prefault({})
     .describe('What it takes to be promoted to this level from the one below'),

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { moduleRef, slug } from './common';
+import { noRepeats } from './unique-ids';
 
 /**
  * Frontmatter of `content/courses/<course-id>/<module-id>.<zh|en>.mdx`. The two language twins
@@ -14,7 +15,11 @@ export const moduleSchema = z.strictObject({
     .min(1, 'list at least one learning objective')
     .describe('What the learner can do after the module'),
   takeaways: z.array(z.string().trim().min(1)).default([]).describe('Key points to remember'),
-  prerequisites: z.array(moduleRef).default([]).describe('Modules to finish first, as course-id/module-id'),
+  prerequisites: z
+    .array(moduleRef)
+    .default([])
+    .superRefine((list, context) => noRepeats(list, context, { path: [], what: 'module' }))
+    .describe('Modules to finish first, as course-id/module-id'),
   quiz: slug.optional().describe('Id of the quiz in content/quizzes/ that checks this module'),
 });
 export type ModuleFrontmatter = z.infer<typeof moduleSchema>;

@@ -1,12 +1,11 @@
 import { z } from 'astro/zod';
 import { bilingualText, slug } from './common';
+import { uniqueIds } from './unique-ids';
 
 // Option ids reach the browser, so they must not give the answer away.
 const neutralId = slug.refine((id) => !/(^|-)(correct|right|wrong|incorrect|true|false|answer)(-|$)/.test(id), {
   message: 'an option id reaches the browser, so it must not hint at the answer (avoid words like "correct" or "wrong"); name it after its content',
 });
-
-const uniqueIds = (list: readonly { id: string }[]) => new Set(list.map((x) => x.id)).size === list.length;
 
 const option = z.strictObject({
   id: neutralId.describe('Option id, unique within its question; describes the option, never whether it is right'),
@@ -21,15 +20,25 @@ const choiceBase = z.strictObject({
   options: z.array(option).min(2, 'give at least two options'),
 });
 
-const singleChoice = choiceBase.extend({ type: z.literal('single') }).refine(
-  (q) => q.options.filter((o) => o.correct).length === 1,
-  { message: 'a single-choice question needs exactly one option with "correct: true"', path: ['options'] },
-);
+// Two options with one id would both grade as chosen, and the island's keyed list would break.
+const uniqueOptions = (q: { options: readonly { id: string }[] }, context: z.core.$RefinementCtx) =>
+  uniqueIds(q.options, 'id', context, { path: ['options'], what: 'option' });
 
-const multipleChoice = choiceBase.extend({ type: z.literal('multiple') }).refine(
-  (q) => q.options.some((o) => o.correct),
-  { message: 'a multiple-choice question needs at least one option with "correct: true"', path: ['options'] },
-);
+const singleChoice = choiceBase
+  .extend({ type: z.literal('single') })
+  .refine((q) => q.options.filter((o) => o.correct).length === 1, {
+    message: 'a single-choice question needs exactly one option with "correct: true"',
+    path: ['options'],
+  })
+  .superRefine(uniqueOptions);
+
+const multipleChoice = choiceBase
+  .extend({ type: z.literal('multiple') })
+  .refine((q) => q.options.some((o) => o.correct), {
+    message: 'a multiple-choice question needs at least one option with "correct: true"',
+    path: ['options'],
+  })
+  .superRefine(uniqueOptions);
 
 const trueFalse = z.strictObject({
   id: slug,
@@ -61,7 +70,7 @@ const ordering = z
       .describe('The items in the RIGHT order; every attempt shows them shuffled'),
     explanation: bilingualText.describe('Why this is the right order, shown after submitting'),
   })
-  .refine((q) => uniqueIds(q.items), { message: 'item ids must be unique within the question', path: ['items'] });
+  .superRefine((q, context) => uniqueIds(q.items, 'id', context, { path: ['items'], what: 'item' }));
 
 const matchingPair = z.strictObject({
   id: slug.describe('Pair id, unique within its question; stored with answers so past attempts can be reviewed'),
@@ -82,7 +91,7 @@ const matching = z
       .describe('Each left item with the right item that belongs to it; both sides are shuffled per attempt'),
     explanation: bilingualText.describe('What ties the pairs together, shown after submitting'),
   })
-  .refine((q) => uniqueIds(q.pairs), { message: 'pair ids must be unique within the question', path: ['pairs'] })
+  .superRefine((q, context) => uniqueIds(q.pairs, 'id', context, { path: ['pairs'], what: 'pair' }))
   .refine((q) => new Set(q.pairs.map((p) => p.right.zh)).size === q.pairs.length && new Set(q.pairs.map((p) => p.right.en)).size === q.pairs.length, {
     message: 'two pairs have the same right-hand text, so a learner could not tell them apart; make every "right" text different',
     path: ['pairs'],
@@ -143,10 +152,7 @@ export const quizSchema = z
       .describe('Which attempt counts towards progress: "best" (highest percent) or "last" (most recent)'),
     questions: z.array(questionSchema).min(1, 'a quiz needs at least one question'),
   })
-  .refine((quiz) => new Set(quiz.questions.map((q) => q.id)).size === quiz.questions.length, {
-    message: 'question ids must be unique within a quiz',
-    path: ['questions'],
-  })
+  .superRefine((quiz, context) => uniqueIds(quiz.questions, 'id', context, { path: ['questions'], what: 'question' }))
   .refine((quiz) => quiz.draw === undefined || quiz.draw <= quiz.questions.length, {
     message: '"draw" asks for more questions than the quiz has; lower it or add questions',
     path: ['draw'],

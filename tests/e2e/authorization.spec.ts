@@ -148,6 +148,13 @@ const pages: Row[] = [
     expected: only({ admin: 200 }),
   },
   { covers: 'invite/[token].astro', name: 'GET an invite link that does not exist', send: get(`/invite/${'x'.repeat(43)}`), expected: everyone(404, 404) },
+  { covers: '[lang]/account/index.astro', name: 'GET /zh/account/ (my own account only)', send: get('/zh/account/'), expected: everyone(200) },
+  {
+    covers: 'reset-password/[token].astro',
+    name: 'GET a password reset link that does not exist',
+    send: get(`/reset-password/${'x'.repeat(43)}`),
+    expected: everyone(404, 404),
+  },
   // Only the production server itself may read a quiz with its keys (it sends a per-process secret).
   { covers: 'internal/quizzes/[quiz].ts', name: 'GET a quiz with its keys', send: get('/internal/quizzes/lead-to-after-sales'), expected: everyone(404) },
 ];
@@ -248,6 +255,34 @@ const actions: Row[] = [
     name: 'admin.invite (email taken)',
     send: action('admin.invite', () => ({ email: 'admin@demo.academy', name: 'X', role: 'learner', levelId: 'junior' })),
     expected: only({ admin: 409 }, 403, 401),
+  },
+  {
+    covers: 'admin.issueReset',
+    name: 'admin.issueReset (unknown person)',
+    send: action('admin.issueReset', () => ({ userId: 'nobody' })),
+    expected: only({ admin: 404 }, 403, 401),
+  },
+  {
+    covers: 'account.changePassword',
+    // The new passwords differ, so a signed-in caller is refused before anything is checked or stored.
+    name: 'account.changePassword (new passwords differ)',
+    send: action('account.changePassword', () => ({ currentPassword: DEMO_PASSWORD, newPassword: 'one new password here', newPasswordConfirm: 'another one entirely' })),
+    expected: everyone(400, 401),
+  },
+  {
+    covers: 'account.setLocale',
+    // Every account in the matrix already prefers Chinese: the call changes nothing.
+    name: 'account.setLocale (to the language already chosen)',
+    send: action('account.setLocale', () => ({ locale: 'zh' })),
+    expected: everyone(200, 401),
+  },
+  {
+    covers: 'account.signOutOthers',
+    // Run for real it would end the demo accounts' sessions that other specs hold at the same
+    // time; sent as JSON, the form action refuses before it runs. tests/e2e/account.spec.ts runs it.
+    name: 'account.signOutOthers (as JSON: refused unrun)',
+    send: action('account.signOutOthers', () => ({}), { json: true }),
+    expected: everyone(415, 415),
   },
   { covers: 'admin.setRole', name: 'admin.setRole (unknown person)', send: action('admin.setRole', () => ({ userId: 'nobody', role: 'admin' })), expected: only({ admin: 404 }, 403, 401) },
   { covers: 'admin.setLevel', name: 'admin.setLevel (unknown person)', send: action('admin.setLevel', () => ({ userId: 'nobody', levelId: 'junior' })), expected: only({ admin: 404 }, 403, 401) },

@@ -10,8 +10,12 @@ describe('npm run content:check', () => {
     const run = runCheck('tests/fixtures/broken-content');
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('tests/fixtures/broken-content/courses/demo/intro.zh.mdx › minutes: is "ten", but it must be a number');
-    expect(run.stderr).toContain('tests/fixtures/broken-content/quizzes/demo-quiz.yaml › questions[0].options: a single-choice question needs exactly one option with "correct: true"');
-    expect(run.stderr).toContain('tests/fixtures/broken-content/exercises/demo-roleplay.yaml › nodes[0].choices[0].to: leads to node "nowhere", which does not exist; use the id of a node in "nodes"');
+    expect(run.stderr).toContain('tests/fixtures/broken-content/quizzes/demo-quiz.yaml › questions[id=only].options: a single-choice question needs exactly one option with "correct: true"');
+    expect(run.stderr).toContain('tests/fixtures/broken-content/exercises/demo-roleplay.yaml › nodes[id=opening].choices[id=ask-why].to: leads to node "nowhere", which does not exist; use the id of a node in "nodes"');
+    // Two options of one question share an id: both would grade as the right answer.
+    expect(run.stderr).toContain(
+      'tests/fixtures/broken-content/quizzes/demo-quiz.yaml › questions[id=pick].options: the 1st and 3rd options share the id "gamma"; give every option its own id (answers refer to it): rename all but one after their content',
+    );
     expect(run.stderr).toContain('docs/authoring.md');
   });
 

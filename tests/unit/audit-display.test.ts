@@ -12,6 +12,14 @@ describe('audit entries on screen', () => {
     }
   });
 
+  it('name password changes, reset links issued and used, and other sessions ended, in both languages', () => {
+    for (const action of ['password.changed', 'password-reset.issued', 'password-reset.used', 'sessions.ended']) {
+      const key = auditActionKey(action);
+      expect(key, action).not.toBeNull();
+      expect(t('en', key!)).not.toBe(t('zh', key!));
+    }
+  });
+
   it('show an action nobody named yet as its id', () => {
     expect(auditActionKey('something.new')).toBeNull();
   });

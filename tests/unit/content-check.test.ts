@@ -87,14 +87,14 @@ describe('content check', () => {
     const problems = problemsAfter((f) => {
       (file(f, 'quizzes/q.yaml').data as { questions: { options: { correct: boolean }[] }[] }).questions[0]!.options[0]!.correct = false;
     });
-    expect(problems).toContain('content/quizzes/q.yaml › questions[0].options: a single-choice question needs exactly one option with "correct: true"');
+    expect(problems).toContain('content/quizzes/q.yaml › questions[id=one].options: a single-choice question needs exactly one option with "correct: true"');
   });
 
   it('flags an option id that gives the answer away', () => {
     const problems = problemsAfter((f) => {
       (file(f, 'quizzes/q.yaml').data as { questions: { options: { id: string }[] }[] }).questions[0]!.options[0]!.id = 'correct-one';
     });
-    expect(problems.join('\n')).toMatch(/quizzes\/q\.yaml › questions\[0\]\.options\[0\]\.id: an option id reaches the browser/);
+    expect(problems.join('\n')).toMatch(/quizzes\/q\.yaml › questions\[id=one\]\.options\[id=correct-one\]\.id: an option id reaches the browser/);
   });
 
   it('reports a YAML syntax error as it was read', () => {
@@ -146,7 +146,7 @@ describe('content check', () => {
 
     it('flags a step id that would give its position away', () => {
       const items = [{ id: 'step-1', text: text('a') }, { id: 'judge', text: text('b') }, { id: 'assign', text: text('c') }];
-      expect(problemsWith({ type: 'sequence', items }).join('\n')).toMatch(/exercises\/e\.yaml › items\[0\]\.id: this id reaches the browser, so it must not carry a number/);
+      expect(problemsWith({ type: 'sequence', items }).join('\n')).toMatch(/exercises\/e\.yaml › items\[id=step-1\]\.id: this id reaches the browser, so it must not carry a number/);
     });
 
     it('flags a card sorted into a bucket that does not exist, and a card id that names its bucket', () => {
@@ -159,8 +159,8 @@ describe('content check', () => {
           { id: 'factory', text: text('f'), bucket: 'grade-b', explanation: text('x') },
         ],
       });
-      expect(problems).toContain('content/exercises/e.yaml › cards[0].bucket: names bucket "grade-z", which is not in "buckets"; use one of "grade-a", "grade-b"');
-      expect(problems.join('\n')).toMatch(/cards\[1\]\.id: card id "grade-a-lead" contains its bucket id "grade-a"/);
+      expect(problems).toContain('content/exercises/e.yaml › cards[id=school].bucket: names bucket "grade-z", which is not in "buckets"; use one of "grade-a", "grade-b"');
+      expect(problems.join('\n')).toMatch(/cards\[id=grade-a-lead\]\.id: card id "grade-a-lead" contains its bucket id "grade-a"/);
     });
 
     it('flags a document review with no sound segment, so flagging everything cannot win', () => {
@@ -180,7 +180,7 @@ describe('content check', () => {
         givens: [{ label: text('L'), value: text('1') }],
         questions: [{ id: 'rate', prompt: text('P'), answer: 5, tolerance: -1, solution: text('x') }],
       });
-      expect(problems.join('\n')).toMatch(/questions\[0\]\.tolerance: .*a tolerance cannot be negative/);
+      expect(problems.join('\n')).toMatch(/questions\[id=rate\]\.tolerance: .*a tolerance cannot be negative/);
     });
 
     it('flags a role-play that can loop, or whose best path earns nothing', () => {

@@ -28,6 +28,13 @@ describe('personal fragments', () => {
     expect(siteNavHtml('zh', 'admin')).toContain('href="/zh/admin/"');
   });
 
+  it('link every signed-in person to their own account, in their language', () => {
+    for (const role of ['learner', 'trainer', 'manager', 'admin'] as const) {
+      expect(siteNavHtml('en', role)).toContain('<a href="/en/account/">My account</a>');
+      expect(siteNavHtml('zh', role)).toContain('<a href="/zh/account/">我的账号</a>');
+    }
+  });
+
   it('report progress as an accessible progress bar', () => {
     expect(progressBarHtml(40, 'Course "A" progress')).toContain('role="progressbar" aria-label="Course &quot;A&quot; progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow="40"');
   });

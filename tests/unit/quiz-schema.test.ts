@@ -36,8 +36,12 @@ describe('quiz schema for the new types and options', () => {
   });
 
   it('refuses duplicate item or pair ids and two identical right-hand texts', () => {
-    expect(messages(quizWith({ type: 'ordering', items: items('a', 'a', 'b') }))).toEqual(['questions.0.items: item ids must be unique within the question']);
-    expect(messages(quizWith({ type: 'matching', pairs: pairs('a', 'a', 'b') }))).toContain('questions.0.pairs: pair ids must be unique within the question');
+    expect(messages(quizWith({ type: 'ordering', items: items('a', 'a', 'b') }))).toEqual([
+      'questions.0.items: the 1st and 2nd items share the id "a"; give every item its own id (answers refer to it): rename all but one after their content',
+    ]);
+    expect(messages(quizWith({ type: 'matching', pairs: pairs('a', 'a', 'b') }))).toContain(
+      'questions.0.pairs: the 1st and 2nd pairs share the id "a"; give every pair its own id (answers refer to it): rename all but one after their content',
+    );
     const twins = [...pairs('a', 'b'), { id: 'c', left: text('l c'), right: text('r a') }];
     expect(messages(quizWith({ type: 'matching', pairs: twins }))[0]).toMatch(/same right-hand text/);
   });

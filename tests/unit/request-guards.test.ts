@@ -36,4 +36,10 @@ describe('isPublicPath', () => {
     expect(isPublicPath('/zh/courses/sales-workflow/')).toBe(false);
     expect(isPublicPath('/login/../zh/')).toBe(false);
   });
+
+  it('opens invite and password reset links, whose token is the credential, but not the account page', () => {
+    expect(isPublicPath(`/invite/${'a'.repeat(43)}`)).toBe(true);
+    expect(isPublicPath(`/reset-password/${'a'.repeat(43)}`)).toBe(true);
+    expect(isPublicPath('/zh/account/')).toBe(false);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { t, type Language, type UiKey } from '../../i18n/ui';
 import { MIN_PASSWORD_LENGTH } from './password-policy';
+import { LOGIN_WINDOW_MS } from '../login-throttle-policy';
 
 const refusalKeys = [
   'error.forbidden',
@@ -14,6 +15,9 @@ const refusalKeys = [
   'admin.error.managerUnknown',
   'admin.error.levelUnknown',
   'admin.error.self',
+  'admin.error.inactive',
+  'account.error.wrongPassword',
+  'account.error.throttled',
   'password.tooShort',
   'password.tooLong',
   'password.mismatch',
@@ -32,6 +36,9 @@ const fieldKeys: Record<string, UiKey> = {
   passwordConfirm: 'admin.field.passwordConfirm',
   managerId: 'admin.teams.manager',
   reason: 'admin.cert.reason',
+  currentPassword: 'account.password.current',
+  newPassword: 'account.password.new',
+  newPasswordConfirm: 'account.password.confirm',
 };
 
 export function actionErrorKey(error: { code: string; message: string }, isInputError: boolean): UiKey {
@@ -49,6 +56,6 @@ export function actionErrorText(
 ): string {
   const key = actionErrorKey(error, isInputError);
   const fields = isInputError ? Object.keys(error.fields ?? {}).map((f) => (fieldKeys[f] ? t(lang, fieldKeys[f]) : f)) : [];
-  const text = t(lang, key, { min: MIN_PASSWORD_LENGTH });
+  const text = t(lang, key, { min: MIN_PASSWORD_LENGTH, minutes: LOGIN_WINDOW_MS / 60_000 });
   return fields.length > 0 ? `${text} ${t(lang, 'admin.error.fields', { fields: fields.join(lang === 'zh' ? '、' : ', ') })}` : text;
 }

@@ -1,8 +1,29 @@
 import type { z } from 'astro/zod';
 
-/** "questions[2].options" from a zod path. */
-export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+/**
+ * "questions[id=q3].options" from a zod path: an item of a list is named by its id, which a trainer
+ * finds in the file at once, where counting to the 7th item is slow and error-prone. Items without an
+ * id, or whose id is not unique in their list, keep their position: "prerequisites[0]".
+ */
+export function fieldPath(path: readonly PropertyKey[], data?: unknown): string {
+  let out = '';
+  let here: unknown = data;
+  for (const key of path) {
+    if (typeof key === 'number') {
+      const list = Array.isArray(here) ? here : [];
+      const id = idOf(list[key]);
+      out += id !== null && list.filter((item) => idOf(item) === id).length === 1 ? `[id=${id}]` : `[${key}]`;
+    } else {
+      out += out ? `.${String(key)}` : String(key);
+    }
+    here = here !== null && typeof here === 'object' ? (here as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return out;
+}
+
+function idOf(item: unknown): string | null {
+  const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '' ? id : null;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -20,7 +41,7 @@ function show(value: unknown): string {
  * hold. Messages written in the schemas (which already say the fix) are kept as they are.
  */
 export function describeIssue(issue: z.core.$ZodIssue, data: unknown): { field: string; message: string } {
-  const field = fieldPath(issue.path) || '(whole file)';
+  const field = fieldPath(issue.path, data) || '(whole file)';
   const value = valueAt(data, issue.path);
   switch (issue.code) {
     case 'invalid_type':

@@ -12,7 +12,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => entities[c]!);
 }
 
-/** The site navigation: everyone's links, plus the team, analytics and admin areas by role. */
+/** The site navigation: everyone's links (their own account last), plus the team, analytics and admin areas by role. */
 export function siteNavHtml(lang: Language, role: Role): string {
   const link = (path: string, label: string) => `<a href="/${lang}/${path}">${escapeHtml(label)}</a>`;
   const links = [
@@ -24,6 +24,7 @@ export function siteNavHtml(lang: Language, role: Role): string {
     link('certificates/', t(lang, 'nav.certificates')),
     role === 'trainer' || role === 'admin' ? link('analytics/', t(lang, 'nav.analytics')) : '',
     role === 'admin' ? link('admin/', t(lang, 'nav.admin')) : '',
+    link('account/', t(lang, 'nav.account')),
   ];
   return `<nav aria-label="${escapeHtml(t(lang, 'site.name'))}">${links.join('')}</nav>`;
 }

@@ -7,21 +7,9 @@ import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { invites, teamMembers, teams, users, type Role } from '../../../db/schema';
 import type { Database } from './db';
 import { insertUserWithAudit, writeAudit, type AdminOutcome } from './admin-users';
+import { hashLinkToken, LINK_TOKEN_SHAPE, newLinkToken } from './link-tokens';
 
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
-/** 32 random bytes in base64url: 43 characters, 256 bits. */
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
-
-function newToken(): string {
-  const bytes = new Uint8Array(32);
-  crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64url');
-}
-
-export async function hashInviteToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return Buffer.from(digest).toString('hex');
-}
 
 export interface NewInvite {
   email: string;
@@ -42,8 +30,8 @@ export async function createInvite(
   invite: NewInvite,
   now: Date,
 ): Promise<AdminOutcome<{ token: string; expiresAt: Date; existingUserId: string | null }>> {
-  const token = newToken();
-  const tokenHash = await hashInviteToken(token);
+  const token = newLinkToken();
+  const tokenHash = await hashLinkToken(token);
   const expiresAt = new Date(now.getTime() + INVITE_LIFETIME_MS);
   return db.transaction(async (tx) => {
     const existing = await tx
@@ -83,8 +71,8 @@ export type InviteState =
 
 /** What the invite page shows for a token. */
 export async function inviteByToken(db: Database, token: string, now: Date): Promise<InviteState> {
-  if (!TOKEN_SHAPE.test(token)) return { status: 'invalid' };
-  const row = await db.select().from(invites).where(eq(invites.tokenHash, await hashInviteToken(token))).get();
+  if (!LINK_TOKEN_SHAPE.test(token)) return { status: 'invalid' };
+  const row = await db.select().from(invites).where(eq(invites.tokenHash, await hashLinkToken(token))).get();
   if (!row) return { status: 'invalid' };
   if (row.usedAt) return { status: 'used' };
   if (row.expiresAt.getTime() <= now.getTime()) return { status: 'expired' };
@@ -112,7 +100,7 @@ export async function acceptInvite(
 ): Promise<AcceptOutcome> {
   const state = await inviteByToken(db, token, now);
   if (state.status !== 'open') return { ok: false, reason: state.status };
-  const tokenHash = await hashInviteToken(token);
+  const tokenHash = await hashLinkToken(token);
   try {
     return await db.transaction(async (tx) => {
       const claimed = await tx

@@ -62,3 +62,35 @@ export async function attemptLogin(
 export async function pruneLoginThrottle(db: Database, now: Date): Promise<void> {
   await db.delete(loginThrottle).where(sql`${loginThrottle.windowStartedAt} < ${now.getTime() - LOGIN_WINDOW_MS}`);
 }
+
+export type PasswordCheck = { kind: 'ok' } | { kind: 'invalid' } | { kind: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * Checks a signed-in person's current password (before they change it). A wrong one counts toward
+ * the same per-account window as a failed login: a stolen session must not become an unthrottled
+ * way to guess the password.
+ */
+export async function checkCurrentPassword(
+  db: Database,
+  { userId, password }: { userId: string; password: string },
+  now: Date,
+): Promise<PasswordCheck> {
+  const user = await db.select({ email: users.email, passwordHash: users.passwordHash, active: users.active }).from(users).where(eq(users.id, userId)).get();
+  if (!user?.active) return { kind: 'invalid' };
+  const key = accountKey(normaliseEmail(user.email));
+  const window = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
+  const wait = retryAfterSeconds(window, MAX_FAILURES_PER_ACCOUNT, now);
+  if (wait > 0) return { kind: 'throttled', retryAfterSeconds: wait };
+  if (await verifyPassword(user.passwordHash ?? (await decoyPasswordHash()), password)) {
+    await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
+    return { kind: 'ok' };
+  }
+  const next = afterFailure(window, now);
+  await db.insert(loginThrottle).values({ key, ...next }).onConflictDoUpdate({ target: loginThrottle.key, set: next });
+  return { kind: 'invalid' };
+}
+
+/** Clears an account's failed-login window (after an admin-issued reset proves who the person is). */
+export async function forgetFailedLogins(db: Pick<Database, 'delete'>, email: string): Promise<void> {
+  await db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey(normaliseEmail(email))));
+}

@@ -9,6 +9,8 @@ export function isPublicPath(pathname: string): boolean {
     pathname.startsWith('/verify/') ||
     pathname === '/.well-known/jwks.json' ||
     pathname === '/issuer.json' ||
+    // So is an admin-issued reset link for a person who forgot theirs.
+    pathname.startsWith('/reset-password/') ||
     pathname === '/healthz' ||
     pathname.startsWith('/_astro/') ||
     pathname === '/favicon.svg' ||

@@ -4,7 +4,7 @@
  * replayed. Expiry slides: a session in use is extended, an idle one dies after 30 days.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { sessions, users } from '../../../db/schema';
 import type { Database } from './db';
 
@@ -113,4 +113,16 @@ export async function invalidateSession(db: Database, sessionId: string): Promis
 
 export async function invalidateUserSessions(db: Database, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/**
+ * Ends every session of a user but the one they are using: after a password change, and when a
+ * person signs out their other devices. Returns how many were ended.
+ */
+export async function invalidateOtherUserSessions(db: Pick<Database, 'delete'>, userId: string, keepSessionId: string): Promise<number> {
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+    .returning({ id: sessions.id });
+  return ended.length;
 }

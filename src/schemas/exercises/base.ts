@@ -23,19 +23,3 @@ export const exerciseBase = z.strictObject({
   passPercent: z.number().int().min(1).max(100).default(70).describe('Score in percent that counts as passing'),
   debrief: bilingualText.describe('The lesson to take away, shown only after submitting'),
 });
-
-/** Reports every id that appears more than once in `ids`, at `path[index].id`. */
-export function reportDuplicateIds(
-  ids: readonly string[],
-  context: z.core.$RefinementCtx,
-  path: readonly PropertyKey[],
-  what: string,
-): void {
-  const seen = new Set<string>();
-  ids.forEach((id, index) => {
-    if (seen.has(id)) {
-      context.addIssue({ code: 'custom', path: [...path, index, 'id'], message: `${what} id "${id}" is used twice; give every ${what} its own id` });
-    }
-    seen.add(id);
-  });
-}

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { bilingualText, slug } from '../common';
-import { exerciseBase, reportDuplicateIds } from './base';
+import { exerciseBase } from './base';
+import { uniqueIds } from '../unique-ids';
 
 const given = z.strictObject({
   label: bilingualText.describe('What the figure is, e.g. "年度目标 / Annual target"'),
@@ -33,6 +34,6 @@ export const calculationExerciseSchema = exerciseBase
       .describe('What to calculate; each right answer earns one point'),
   })
   .strict()
-  .superRefine((exercise, context) => reportDuplicateIds(exercise.questions.map((q) => q.id), context, ['questions'], 'question'));
+  .superRefine((exercise, context) => uniqueIds(exercise.questions, 'id', context, { path: ['questions'], what: 'question' }));
 
 export type CalculationExercise = z.infer<typeof calculationExerciseSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { bilingualText, slug } from '../common';
-import { exerciseBase, neutralId, reportDuplicateIds } from './base';
+import { exerciseBase, neutralId } from './base';
+import { uniqueIds } from '../unique-ids';
 
 const bucket = z.strictObject({
   id: slug.describe('Bucket id, unique within the exercise; the browser sees it'),
@@ -32,8 +33,8 @@ export const classifyExerciseSchema = exerciseBase
   })
   .strict()
   .superRefine((exercise, context) => {
-    reportDuplicateIds(exercise.buckets.map((b) => b.id), context, ['buckets'], 'bucket');
-    reportDuplicateIds(exercise.cards.map((c) => c.id), context, ['cards'], 'card');
+    uniqueIds(exercise.buckets, 'id', context, { path: ['buckets'], what: 'bucket' });
+    uniqueIds(exercise.cards, 'id', context, { path: ['cards'], what: 'card' });
     const bucketIds = new Set(exercise.buckets.map((b) => b.id));
     exercise.cards.forEach((c, index) => {
       if (!bucketIds.has(c.bucket)) {

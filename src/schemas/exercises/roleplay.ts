@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { bilingualText, slug } from '../common';
-import { exerciseBase, neutralId, reportDuplicateIds } from './base';
+import { exerciseBase, neutralId } from './base';
+import { uniqueIds } from '../unique-ids';
 import { bestPathTotal, findLoop, nodesReachingAnEnd, reachableFrom } from '../../lib/exercises/roleplay-graph';
 
 /** The sales skills a role-play scores, named after the handbooks' skill chapters. */
@@ -51,7 +52,7 @@ const node = z
     if (n.choices && n.debrief) {
       context.addIssue({ code: 'custom', path: ['debrief'], message: 'only end nodes have a "debrief"; put coaching on a choice in its "feedback"' });
     }
-    if (n.choices) reportDuplicateIds(n.choices.map((c) => c.id), context, ['choices'], 'choice');
+    if (n.choices) uniqueIds(n.choices, 'id', context, { path: ['choices'], what: 'choice' });
   });
 
 /**
@@ -72,7 +73,7 @@ export const roleplayExerciseSchema = exerciseBase
   .strict()
   .superRefine((scenario, context) => {
     const ids = scenario.nodes.map((n) => n.id);
-    reportDuplicateIds(ids, context, ['nodes'], 'node');
+    uniqueIds(scenario.nodes, 'id', context, { path: ['nodes'], what: 'node' });
     const known = new Set(ids);
     let broken = false;
     if (!known.has(scenario.start)) {

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { bilingualText } from '../common';
-import { exerciseBase, neutralId, reportDuplicateIds } from './base';
+import { exerciseBase, neutralId } from './base';
+import { uniqueIds } from '../unique-ids';
 
 const sequenceItem = z.strictObject({
   id: neutralId,
@@ -22,6 +23,6 @@ export const sequenceExerciseSchema = exerciseBase
       .describe('The steps, written in the right order'),
   })
   .strict()
-  .superRefine((exercise, context) => reportDuplicateIds(exercise.items.map((i) => i.id), context, ['items'], 'step'));
+  .superRefine((exercise, context) => uniqueIds(exercise.items, 'id', context, { path: ['items'], what: 'step' }));
 
 export type SequenceExercise = z.infer<typeof sequenceExerciseSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { bilingualText } from '../common';
-import { exerciseBase, neutralId, reportDuplicateIds } from './base';
+import { exerciseBase, neutralId } from './base';
+import { uniqueIds } from '../unique-ids';
 
 /**
  * The contract-review criteria of the sales SOP: a document is checked for complete, accurate,
@@ -53,7 +54,7 @@ export const spotTheIssueExerciseSchema = exerciseBase
   })
   .strict()
   .superRefine((exercise, context) => {
-    reportDuplicateIds(exercise.segments.map((s) => s.id), context, ['segments'], 'segment');
+    uniqueIds(exercise.segments, 'id', context, { path: ['segments'], what: 'segment' });
     if (!exercise.segments.some((s) => s.issue)) {
       context.addIssue({ code: 'custom', path: ['segments'], message: 'no segment has an "issue"; give at least one segment a problem to find' });
     }
