@@ -8,6 +8,7 @@ import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions'
 import { z } from 'astro/zod';
 import { kpiMetricIds } from '../schemas/level';
 import { dueAtFromDate } from '../lib/assignments';
+import { typedNumber } from '../lib/numbers/typed-number';
 import { nextLevel } from '../lib/ladder';
 import { isPeriod, readinessFor } from '../lib/readiness';
 import { assign as storeAssignment } from '../lib/server/assignments';
@@ -49,7 +50,8 @@ const note = z.string().trim().max(500).nullish().transform((v) => v ?? '');
 export const recordKpiInput = z.strictObject({
   userId,
   metric: z.enum(kpiMetricIds),
-  valuePercent: z.number().min(-100).max(1000),
+  /** As typed: "104", "104%", "１０４．５" (see numbers/read-number.ts). */
+  valuePercent: typedNumber('%', 'write the value in percent, e.g. 104 or 104.5%').pipe(z.number().min(-100).max(1000)),
   period: z.string().trim().max(10).refine(isPeriod, 'write the period as 2026, 2026-H1, 2026-Q2 or 2026-05'),
   note,
 });

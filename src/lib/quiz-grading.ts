@@ -1,5 +1,6 @@
 import type { Language } from '../schemas/common';
 import type { Question, Quiz } from '../schemas/quiz';
+import { numberOrNull, type UnitText } from './numbers/read-number';
 
 /**
  * A learner's answer to one question, in the quiz file's own ids: chosen option ids (single,
@@ -75,19 +76,12 @@ const isPairing = (answer: Answer | undefined): answer is Record<string, string>
   typeof answer === 'object' && answer !== null && !Array.isArray(answer) && Object.values(answer).every((x) => typeof x === 'string');
 
 /**
- * Reads a typed number the way people write it: surrounding spaces, full-width digits, a leading
- * sign and thousands separators ("1,250.5") are fine. A comma is only a thousands separator, never
- * a decimal point, so "1,5" is unreadable rather than silently read as 15 or 1.5.
+ * A typed numeric answer as a number in the question's unit, or null if it cannot be read. The
+ * one reader (numbers/read-number.ts) is shared with exercises and forms; submissions it cannot
+ * read are refused before grading (quiz-numeric-answers.ts), so null here only meets old attempts.
  */
-export function parseNumber(typed: string | number): number | null {
-  if (typeof typed === 'number') return Number.isFinite(typed) ? typed : null;
-  const text = typed
-    .normalize('NFKC')
-    .replace(/[\s\u3000]/g, '')
-    .replace(/[−–]/g, '-');
-  if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/.test(text) || !/\d/.test(text)) return null;
-  const value = Number(text.replace(/,/g, ''));
-  return Number.isFinite(value) ? value : null;
+export function parseNumber(typed: string | number, unit?: UnitText): number | null {
+  return numberOrNull(typed, unit);
 }
 
 function base(question: Question, lang: Language, correct: boolean, answered: boolean, given: Answer | null): ResultBase {
@@ -170,7 +164,7 @@ function gradeQuestion(question: Question, answer: Answer | undefined, lang: Lan
     case 'numeric': {
       const typed = typeof answer === 'string' || typeof answer === 'number' ? answer : null;
       const answered = typed !== null && String(typed).trim() !== '';
-      const value = answered ? parseNumber(typed!) : null;
+      const value = answered ? parseNumber(typed!, question.unit) : null;
       // A hair of slack for binary floating point, so 0.1 + 0.2 still equals 0.3 at tolerance 0.
       const slack = 1e-9 * Math.max(1, Math.abs(question.answer));
       const correct = value !== null && Math.abs(value - question.answer) <= question.tolerance + slack;
