@@ -7,7 +7,7 @@
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
 import { kpiMetricIds } from '../schemas/level';
-import { dueAtFromDate } from '../lib/assignments';
+import { currentModules, dueAtFromDate } from '../lib/assignments';
 import { typedNumber } from '../lib/numbers/typed-number';
 import { nextLevel } from '../lib/ladder';
 import { isPeriod, readinessFor } from '../lib/readiness';
@@ -139,7 +139,8 @@ export const assign = defineAction({
     // A due date must leave the person at least the rest of today, and not lie absurdly far ahead.
     if (dueAt.getTime() < now.getTime()) throw new ActionError({ code: 'BAD_REQUEST', message: 'team.error.duePast' });
     if (dueAt.getTime() > now.getTime() + 3 * 365 * 24 * 60 * 60 * 1000) throw new ActionError({ code: 'BAD_REQUEST', message: 'team.error.dueFar' });
-    const result = await storeAssignment(db, { actorId: actor.id, userIds, targetType: kind, targetId, dueAt, now });
+    const moduleIds = currentModules(kind, targetId, catalogue);
+    const result = await storeAssignment(db, { actorId: actor.id, userIds, targetType: kind, targetId, moduleIds, dueAt, now });
     return { ...result, count: result.created + result.updated };
   },
 });

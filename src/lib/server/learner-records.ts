@@ -37,6 +37,8 @@ export interface AssignmentRecord {
   targetId: string;
   dueAt: Date;
   assignedBy: string;
+  /** What the assignment asked for when it was made; null for assignments older than that record. */
+  moduleIds: string[] | null;
   createdAt: Date;
 }
 
