@@ -1,6 +1,7 @@
 import type { Language } from '../schemas/common';
 import type { Question, Quiz } from '../schemas/quiz';
 import { numberOrNull, type UnitText } from './numbers/read-number';
+import { hash32 } from './quiz-draw';
 
 /**
  * A learner's answer to one question, in the quiz file's own ids: chosen option ids (single,
@@ -27,6 +28,8 @@ interface ResultBase {
   points: number;
   /** The answer as graded, in the quiz file's ids; stored so a past attempt can be reviewed. */
   given: Answer | null;
+  /** Fingerprint of the key this verdict was reached with; stored so a review can tell when the key changed since. */
+  key: string;
 }
 
 export interface ChoiceResult extends ResultBase {
@@ -85,7 +88,31 @@ export function parseNumber(typed: string | number, unit?: UnitText): number | n
 }
 
 function base(question: Question, lang: Language, correct: boolean, answered: boolean, given: Answer | null): ResultBase {
-  return { questionId: question.id, prompt: question.prompt[lang], correct, answered, points: correct ? 1 : 0, given };
+  return { questionId: question.id, prompt: question.prompt[lang], correct, answered, points: correct ? 1 : 0, given, key: keyFingerprint(question) };
+}
+
+/**
+ * A short fingerprint of what decides right and wrong in a question — not its wording — so a
+ * review can tell that a trainer changed the key after an attempt was graded, even where the
+ * verdict did not change.
+ */
+export function keyFingerprint(question: Question): string {
+  const key = (() => {
+    switch (question.type) {
+      case 'single':
+      case 'multiple':
+        return question.options.map((o) => [o.id, o.correct]);
+      case 'true-false':
+        return question.answer;
+      case 'ordering':
+        return question.items.map((i) => i.id);
+      case 'matching':
+        return question.pairs.map((p) => p.id).sort();
+      case 'numeric':
+        return [question.answer, question.tolerance, question.unit?.zh ?? null];
+    }
+  })();
+  return hash32(JSON.stringify([question.type, key])).toString(36);
 }
 
 function gradeQuestion(question: Question, answer: Answer | undefined, lang: Language): QuestionResult {
