@@ -3,11 +3,13 @@ import * as progress from './progress';
 import * as exercise from './exercise';
 import * as admin from './admin';
 import * as team from './team';
+import * as trainer from './trainer';
 
 export const server = {
   quiz: { view: quiz.view, submit: quiz.submit },
   progress: { completeModule: progress.completeModule },
   exercise: { open: exercise.open, start: exercise.start, save: exercise.save, choose: exercise.choose, submit: exercise.submit },
+  trainer: { regradeQuiz: trainer.regradeQuiz },
   team: { recordKpi: team.recordKpi, signOff: team.signOff, promote: team.promote, assign: team.assign },
   admin: {
     createUser: admin.createUser,

@@ -17,6 +17,7 @@ const knownActions = [
   'promotion',
   'assignment.created',
   'assignment.updated',
+  'quiz.regraded',
 ] as const;
 
 /** The UI key naming an action, or null for actions other parts of the app log (shown as their id). */

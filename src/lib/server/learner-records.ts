@@ -220,6 +220,7 @@ export async function attemptHistory(db: Database, userId: string) {
         passed: quizAttempts.passed,
         startedAt: quizAttempts.startedAt,
         finishedAt: quizAttempts.finishedAt,
+        regradedAt: quizAttempts.regradedAt,
       })
       .from(quizAttempts)
       .where(eq(quizAttempts.userId, userId))
