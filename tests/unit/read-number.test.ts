@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberProblemKey, readNumber, type UnitText } from '../../src/lib/numbers/read-number';
+import { firstUnreadableNumber, numberProblemKey, readNumber, type UnitText } from '../../src/lib/numbers/read-number';
 import { typedNumber } from '../../src/lib/numbers/typed-number';
 
 const yuan = { zh: '元', en: 'yuan' };
@@ -98,5 +98,22 @@ describe('a form field holding a typed number', () => {
     const parsed = percentField.safeParse('lots');
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toBe('write a percent');
+  });
+});
+
+describe('checking a quiz’s typed numbers before submitting', () => {
+  const questions = [
+    { id: 'pick', type: 'single' },
+    { id: 'share', type: 'numeric', unit: '%' },
+    { id: 'count', type: 'numeric', unit: '份' },
+  ];
+
+  it('names the first numeric box the server would refuse, counting from 0 in the order shown', () => {
+    expect(firstUnreadableNumber(questions, { pick: ['a'], share: '12.5%', count: '24个' })).toBe(2);
+    expect(firstUnreadableNumber(questions, { share: '1,5', count: '24个' })).toBe(1);
+  });
+
+  it('lets readable and blank boxes through', () => {
+    expect(firstUnreadableNumber(questions, { share: '１２。５', count: '' })).toBeNull();
   });
 });

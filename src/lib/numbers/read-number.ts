@@ -138,6 +138,23 @@ export function numberProblemKey(problem: NumberProblem, unit: UnitText): UiKey 
   return `number.${problem}`;
 }
 
+/**
+ * The position of the first numeric question whose typed answer cannot be read, or null: the quiz
+ * island checks before submitting what the server would refuse. A blank box is left unanswered.
+ */
+export function firstUnreadableNumber(
+  questions: readonly { id: string; type: string; unit?: UnitText }[],
+  answers: Readonly<Record<string, unknown>>,
+): number | null {
+  const index = questions.findIndex((q) => {
+    const typed = answers[q.id];
+    if (q.type !== 'numeric' || typeof typed !== 'string') return false;
+    const reading = readNumber(typed, q.unit);
+    return !reading.ok && reading.problem !== 'empty';
+  });
+  return index < 0 ? null : index;
+}
+
 /** The number, or null when the text is not one: for callers that only need the value. */
 export function numberOrNull(typed: string | number, unit?: UnitText): number | null {
   const reading = readNumber(typed, unit);
