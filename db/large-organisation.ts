@@ -389,8 +389,8 @@ export async function seedLargeOrganisation(db: Database, options: LargeSeedOpti
       }
       if (random() < 0.3) {
         const target = modules[Math.min(modules.length - 1, p.completed + Math.floor(random() * 3))]!;
-        await writer.add('assignments', ['id', 'user_id', 'target_type', 'target_id', 'due_at', 'assigned_by', 'created_at'], [
-          idOf(8, ++n), p.id, 'module', target.moduleId, now.getTime() + Math.round((random() * 40 - 15) * DAY), manager, now.getTime() - 20 * DAY,
+        await writer.add('assignments', ['id', 'user_id', 'target_type', 'target_id', 'module_ids', 'due_at', 'assigned_by', 'created_at'], [
+          idOf(8, ++n), p.id, 'module', target.moduleId, JSON.stringify([target.moduleId]), now.getTime() + Math.round((random() * 40 - 15) * DAY), manager, now.getTime() - 20 * DAY,
         ]);
       }
       if (curriculum.exerciseIds.length > 0 && p.completed > modules.length / 3) {

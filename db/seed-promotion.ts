@@ -8,6 +8,8 @@ import { auditLog, promotions } from './schema';
 import type { Database } from '../src/lib/server/db';
 import { recordKpiEvidence, signOff } from '../src/lib/server/promotion';
 import { assign } from '../src/lib/server/assignments';
+import { contentIndexFromFiles } from '../src/lib/server/content-index';
+import { currentModules } from '../src/lib/assignments';
 import type { KpiMetric } from '../src/schemas/level';
 import { exerciseSchema, type Exercise } from '../src/schemas/exercise';
 import { scoreExercise, type ExerciseAnswer } from '../src/lib/exercises';
@@ -78,11 +80,13 @@ export async function seedPromotionEvidence(
 
   // Assignments: one overdue (the last course, which Emma has not reached), two still open.
   const dueIn = (days: number) => new Date(now.getTime() + days * DAY_MS);
+  const { curriculum } = contentIndexFromFiles(contentRoot);
+  const course = (targetId: string) => ({ targetType: 'course' as const, targetId, moduleIds: currentModules('course', targetId, curriculum) });
   if (lastCourseId) {
-    await assign(db, { actorId: manager, userIds: [id('emma.wu@demo.academy')], targetType: 'course', targetId: lastCourseId, dueAt: at(5), now: at(30) });
+    await assign(db, { actorId: manager, userIds: [id('emma.wu@demo.academy')], ...course(lastCourseId), dueAt: at(5), now: at(30) });
   }
-  await assign(db, { actorId: manager, userIds: [id('zhou.min@demo.academy')], targetType: 'course', targetId: 'onboarding', dueAt: dueIn(14), now: at(1) });
-  await assign(db, { actorId: manager, userIds: [id('chen.jie@demo.academy')], targetType: 'course', targetId: 'sales-skills', dueAt: dueIn(7), now: at(2) });
+  await assign(db, { actorId: manager, userIds: [id('zhou.min@demo.academy')], ...course('onboarding'), dueAt: dueIn(14), now: at(1) });
+  await assign(db, { actorId: manager, userIds: [id('chen.jie@demo.academy')], ...course('sales-skills'), dueAt: dueIn(7), now: at(2) });
 }
 
 /**

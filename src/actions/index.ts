@@ -5,12 +5,14 @@ import * as admin from './admin';
 import * as team from './team';
 import * as certificate from './certificate';
 import * as account from './account';
+import * as trainer from './trainer';
 
 export const server = {
   quiz: { view: quiz.view, submit: quiz.submit },
   progress: { completeModule: progress.completeModule },
   exercise: { open: exercise.open, start: exercise.start, save: exercise.save, choose: exercise.choose, submit: exercise.submit },
   certificate: { revoke: certificate.revoke },
+  trainer: { regradeQuiz: trainer.regradeQuiz },
   team: { recordKpi: team.recordKpi, signOff: team.signOff, promote: team.promote, assign: team.assign },
   account: { changePassword: account.changePassword, setLocale: account.setLocale, signOutOthers: account.signOutOthers },
   admin: {

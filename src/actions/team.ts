@@ -7,7 +7,8 @@
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
 import { kpiMetricIds } from '../schemas/level';
-import { dueAtFromDate } from '../lib/assignments';
+import { currentModules, dueAtFromDate } from '../lib/assignments';
+import { typedNumber } from '../lib/numbers/typed-number';
 import { levelById, nextLevel } from '../lib/ladder';
 import { isPeriod, readinessFor } from '../lib/readiness';
 import { assign as storeAssignment } from '../lib/server/assignments';
@@ -50,7 +51,8 @@ const note = z.string().trim().max(500).nullish().transform((v) => v ?? '');
 export const recordKpiInput = z.strictObject({
   userId,
   metric: z.enum(kpiMetricIds),
-  valuePercent: z.number().min(-100).max(1000),
+  /** As typed: "104", "104%", "１０４．５" (see numbers/read-number.ts). */
+  valuePercent: typedNumber('%', 'write the value in percent, e.g. 104 or 104.5%').pipe(z.number().min(-100).max(1000)),
   period: z.string().trim().max(10).refine(isPeriod, 'write the period as 2026, 2026-H1, 2026-Q2 or 2026-05'),
   note,
 });
@@ -141,7 +143,8 @@ export const assign = defineAction({
     // A due date must leave the person at least the rest of today, and not lie absurdly far ahead.
     if (dueAt.getTime() < now.getTime()) throw new ActionError({ code: 'BAD_REQUEST', message: 'team.error.duePast' });
     if (dueAt.getTime() > now.getTime() + 3 * 365 * 24 * 60 * 60 * 1000) throw new ActionError({ code: 'BAD_REQUEST', message: 'team.error.dueFar' });
-    const result = await storeAssignment(db, { actorId: actor.id, userIds, targetType: kind, targetId, dueAt, now });
+    const moduleIds = currentModules(kind, targetId, catalogue);
+    const result = await storeAssignment(db, { actorId: actor.id, userIds, targetType: kind, targetId, moduleIds, dueAt, now });
     return { ...result, count: result.created + result.updated };
   },
 });

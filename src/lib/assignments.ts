@@ -8,6 +8,11 @@ export interface AssignmentInput {
   targetType: AssignmentTargetType;
   targetId: string;
   dueAt: Date;
+  /**
+   * The modules the target held when it was assigned. Null (or missing) for assignments made
+   * before this was recorded: those can only be judged against the target's current modules.
+   */
+  moduleIds?: readonly string[] | null;
 }
 
 export interface AssignmentProgress {
@@ -18,26 +23,43 @@ export interface AssignmentProgress {
   status: AssignmentStatus;
   /** Done, but after the due date. */
   late: boolean;
+  /** Modules the course has gained since it was assigned; they are not part of this assignment. */
+  addedSince: number;
 }
 
-export function assignmentModules(a: AssignmentInput, curriculum: CurriculumIndex): readonly string[] {
-  return a.targetType === 'course' ? (curriculum.courseModules.get(a.targetId) ?? []) : [a.targetId];
+/** The modules a target holds now. */
+export function currentModules(targetType: AssignmentTargetType, targetId: string, curriculum: CurriculumIndex): readonly string[] {
+  return targetType === 'course' ? (curriculum.courseModules.get(targetId) ?? []) : [targetId];
 }
 
-/** Where one assignment stands: done once every module of its target is complete, overdue after its due time. */
+/**
+ * What an assignment asks for: the modules its target held when it was assigned, so that a trainer
+ * adding a module to a course cannot turn finished, on-time work into "overdue". A module that has
+ * since left the curriculum can no longer be done, so it only counts if it was done. Assignments
+ * older than the snapshot fall back to the target's current modules.
+ */
+export function assignmentModules(a: AssignmentInput, curriculum: CurriculumIndex, completions: ReadonlyMap<string, Date> = new Map()): readonly string[] {
+  if (!a.moduleIds) return currentModules(a.targetType, a.targetId, curriculum);
+  const existing = new Set([...curriculum.courseModules.values()].flat());
+  return a.moduleIds.filter((m) => existing.has(m) || completions.has(m));
+}
+
+/** Where one assignment stands: done once every module it asked for is complete, overdue after its due time. */
 export function assignmentProgress(
   a: AssignmentInput,
   completions: ReadonlyMap<string, Date>,
   curriculum: CurriculumIndex,
   now: Date,
 ): AssignmentProgress {
-  const modules = assignmentModules(a, curriculum);
+  const modules = assignmentModules(a, curriculum, completions);
   const times = modules.map((m) => completions.get(m));
   const done = times.filter((t) => t !== undefined).length;
   const complete = done === modules.length;
   const completedAt = complete && modules.length > 0 ? new Date(Math.max(...times.map((t) => t!.getTime()))) : null;
   const status: AssignmentStatus = complete ? 'done' : now.getTime() > a.dueAt.getTime() ? 'overdue' : 'open';
-  return { done, total: modules.length, completedAt, status, late: completedAt !== null && completedAt.getTime() > a.dueAt.getTime() };
+  const asked = new Set(a.moduleIds ?? []);
+  const addedSince = a.moduleIds ? currentModules(a.targetType, a.targetId, curriculum).filter((m) => !asked.has(m)).length : 0;
+  return { done, total: modules.length, completedAt, status, late: completedAt !== null && completedAt.getTime() > a.dueAt.getTime(), addedSince };
 }
 
 // The company works on China Standard Time (UTC+8, no daylight saving): a due date means the end

@@ -55,35 +55,3 @@ export function gradeAttempt(quiz: Quiz, seed: number, publicAnswers: Answers, l
   const answers = fromPublicAnswers(quiz, plan, publicAnswers);
   return gradeQuiz(quiz, answers, lang, plan.questions.map((q) => q.questionId));
 }
-
-/** A stored attempt as the review page reads it (the answers and result JSON columns). */
-export interface StoredAttempt {
-  answers: unknown;
-  result: unknown;
-}
-
-/**
- * Re-grades a stored attempt for review, in the page's language, from the answers it stored in
- * the quiz file's ids (`given`). Attempts stored before `given` existed only had choice and
- * true/false questions, whose browser ids are the file's ids, so their raw answers serve. A
- * question since removed from the quiz is listed in `removed` instead of being guessed at.
- */
-export function reviewAttempt(quiz: Quiz, stored: StoredAttempt, lang: Language): { questions: QuizResult['questions']; removed: string[] } {
-  const rows = Array.isArray(stored.result) ? (stored.result as { questionId?: unknown; given?: unknown }[]) : [];
-  const raw = (typeof stored.answers === 'object' && stored.answers !== null ? stored.answers : {}) as Answers;
-  const known = new Set(quiz.questions.map((q) => q.id));
-  const answers: Answers = {};
-  const asked: string[] = [];
-  const removed: string[] = [];
-  for (const row of rows) {
-    if (typeof row?.questionId !== 'string') continue;
-    if (!known.has(row.questionId)) {
-      removed.push(row.questionId);
-      continue;
-    }
-    asked.push(row.questionId);
-    const given = 'given' in row ? row.given : Object.hasOwn(raw, row.questionId) ? raw[row.questionId] : undefined;
-    answers[row.questionId] = (given ?? undefined) as Answers[string];
-  }
-  return { questions: gradeQuiz(quiz, answers, lang, asked).questions, removed };
-}

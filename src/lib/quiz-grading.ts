@@ -1,5 +1,7 @@
 import type { Language } from '../schemas/common';
 import type { Question, Quiz } from '../schemas/quiz';
+import { numberOrNull, type UnitText } from './numbers/read-number';
+import { hash32 } from './quiz-draw';
 
 /**
  * A learner's answer to one question, in the quiz file's own ids: chosen option ids (single,
@@ -26,6 +28,8 @@ interface ResultBase {
   points: number;
   /** The answer as graded, in the quiz file's ids; stored so a past attempt can be reviewed. */
   given: Answer | null;
+  /** Fingerprint of the key this verdict was reached with; stored so a review can tell when the key changed since. */
+  key: string;
 }
 
 export interface ChoiceResult extends ResultBase {
@@ -75,23 +79,40 @@ const isPairing = (answer: Answer | undefined): answer is Record<string, string>
   typeof answer === 'object' && answer !== null && !Array.isArray(answer) && Object.values(answer).every((x) => typeof x === 'string');
 
 /**
- * Reads a typed number the way people write it: surrounding spaces, full-width digits, a leading
- * sign and thousands separators ("1,250.5") are fine. A comma is only a thousands separator, never
- * a decimal point, so "1,5" is unreadable rather than silently read as 15 or 1.5.
+ * A typed numeric answer as a number in the question's unit, or null if it cannot be read. The
+ * one reader (numbers/read-number.ts) is shared with exercises and forms; submissions it cannot
+ * read are refused before grading (quiz-numeric-answers.ts), so null here only meets old attempts.
  */
-export function parseNumber(typed: string | number): number | null {
-  if (typeof typed === 'number') return Number.isFinite(typed) ? typed : null;
-  const text = typed
-    .normalize('NFKC')
-    .replace(/[\s\u3000]/g, '')
-    .replace(/[−–]/g, '-');
-  if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/.test(text) || !/\d/.test(text)) return null;
-  const value = Number(text.replace(/,/g, ''));
-  return Number.isFinite(value) ? value : null;
+export function parseNumber(typed: string | number, unit?: UnitText): number | null {
+  return numberOrNull(typed, unit);
 }
 
 function base(question: Question, lang: Language, correct: boolean, answered: boolean, given: Answer | null): ResultBase {
-  return { questionId: question.id, prompt: question.prompt[lang], correct, answered, points: correct ? 1 : 0, given };
+  return { questionId: question.id, prompt: question.prompt[lang], correct, answered, points: correct ? 1 : 0, given, key: keyFingerprint(question) };
+}
+
+/**
+ * A short fingerprint of what decides right and wrong in a question — not its wording — so a
+ * review can tell that a trainer changed the key after an attempt was graded, even where the
+ * verdict did not change.
+ */
+export function keyFingerprint(question: Question): string {
+  const key = (() => {
+    switch (question.type) {
+      case 'single':
+      case 'multiple':
+        return question.options.map((o) => [o.id, o.correct]);
+      case 'true-false':
+        return question.answer;
+      case 'ordering':
+        return question.items.map((i) => i.id);
+      case 'matching':
+        return question.pairs.map((p) => p.id).sort();
+      case 'numeric':
+        return [question.answer, question.tolerance, question.unit?.zh ?? null];
+    }
+  })();
+  return hash32(JSON.stringify([question.type, key])).toString(36);
 }
 
 function gradeQuestion(question: Question, answer: Answer | undefined, lang: Language): QuestionResult {
@@ -170,7 +191,7 @@ function gradeQuestion(question: Question, answer: Answer | undefined, lang: Lan
     case 'numeric': {
       const typed = typeof answer === 'string' || typeof answer === 'number' ? answer : null;
       const answered = typed !== null && String(typed).trim() !== '';
-      const value = answered ? parseNumber(typed!) : null;
+      const value = answered ? parseNumber(typed!, question.unit) : null;
       // A hair of slack for binary floating point, so 0.1 + 0.2 still equals 0.3 at tolerance 0.
       const slack = 1e-9 * Math.max(1, Math.abs(question.answer));
       const correct = value !== null && Math.abs(value - question.answer) <= question.tolerance + slack;

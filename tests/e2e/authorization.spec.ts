@@ -245,6 +245,12 @@ const actions: Row[] = [
     expected: only({ teamManager: 200, otherManager: 404, admin: 200 }, 403, 401),
   },
   {
+    covers: 'trainer.regradeQuiz',
+    name: 'trainer.regradeQuiz (a preview, which writes nothing)',
+    send: action('trainer.regradeQuiz', () => ({ quizId: 'lead-to-after-sales', dryRun: 'true' })),
+    expected: only({ trainer: 200, admin: 200 }, 403, 401),
+  },
+  {
     covers: 'admin.createUser',
     name: 'admin.createUser (email taken)',
     send: action('admin.createUser', () => ({ email: 'admin@demo.academy', name: 'X', role: 'learner', levelId: 'junior', locale: 'zh' })),

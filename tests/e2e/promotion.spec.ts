@@ -75,7 +75,8 @@ test('a manager finds who is ready, sees why the others are not, records evidenc
   await expect(page.getByRole('region', { name: '练习记录' }).getByRole('row').filter({ hasText: '62.5%' })).toContainText('已提交');
   const kpiForm = page.getByRole('form', { name: '记录业绩指标' });
   await kpiForm.getByLabel('指标').selectOption({ label: '销售目标达成率' });
-  await kpiForm.getByLabel('数值（%）').fill('104');
+  // Typed as a Chinese keyboard gives it: full-width digits and a percent sign.
+  await kpiForm.getByLabel('数值（%）').fill('１０４％');
   await kpiForm.getByLabel('期间').fill(thisMonth());
   await kpiForm.getByLabel('来源说明').fill('CRM 月度报表');
   await kpiForm.getByRole('button', { name: '记录', exact: true }).click();

@@ -18,6 +18,7 @@ import type { Database } from '../../src/lib/server/db';
 import { loadLearnerRecords, loadRecords } from '../../src/lib/server/learner-records';
 import { promote, PromotionError, recordKpiEvidence, signOff } from '../../src/lib/server/promotion';
 import { assign } from '../../src/lib/server/assignments';
+import { currentModules } from '../../src/lib/assignments';
 import { mayManagePerson, membersOf, teamsVisibleTo, teamWithDescendants } from '../../src/lib/server/team-scope';
 import { teamDashboard } from '../../src/lib/server/team-dashboard';
 import { completeModule } from '../../src/lib/server/progress';
@@ -148,7 +149,7 @@ describe('loading records', () => {
       { ...base, id: 'e1', status: 'submitted', score: 7, maxScore: 10, percent: 70, finishedAt: now },
       { ...base, id: 'e2', status: 'in-progress', percent: 95, updatedAt: new Date(now.getTime() + 1000) },
     ]);
-    await assign(t.db, { actorId: manager.id, userIds: [learner.id], targetType: 'course', targetId: 'basics', dueAt: now, now });
+    await assign(t.db, { actorId: manager.id, userIds: [learner.id], targetType: 'course', targetId: 'basics', moduleIds: ['basics/one', 'basics/two'], dueAt: now, now });
 
     const loaded = (await loadLearnerRecords(t.db, learner.id))!;
     expect(loaded.person.name).toBe('Learner');
@@ -311,9 +312,9 @@ describe('assignments', () => {
   it('assigns to several people at once, moves the due date on a repeat, and audits each', async () => {
     const { manager, learner } = await organisation(t.db);
     const other = await insertUser(t.db);
-    const first = await assign(t.db, { actorId: manager.id, userIds: [learner.id, other.id], targetType: 'module', targetId: 'basics/one', dueAt: new Date(now.getTime() + DAY), now });
+    const first = await assign(t.db, { actorId: manager.id, userIds: [learner.id, other.id], targetType: 'module', targetId: 'basics/one', moduleIds: ['basics/one'], dueAt: new Date(now.getTime() + DAY), now });
     expect(first).toEqual({ created: 2, updated: 0 });
-    const again = await assign(t.db, { actorId: manager.id, userIds: [learner.id], targetType: 'module', targetId: 'basics/one', dueAt: new Date(now.getTime() + 5 * DAY), now });
+    const again = await assign(t.db, { actorId: manager.id, userIds: [learner.id], targetType: 'module', targetId: 'basics/one', moduleIds: ['basics/one'], dueAt: new Date(now.getTime() + 5 * DAY), now });
     expect(again).toEqual({ created: 0, updated: 1 });
     const rows = await t.db.select().from(assignments).where(eq(assignments.userId, learner.id)).all();
     expect(rows).toHaveLength(1);
@@ -322,20 +323,20 @@ describe('assignments', () => {
     expect(audit.map((a) => a.action)).toEqual(['assignment.created', 'assignment.created', 'assignment.updated']);
     expect(audit[2]).toMatchObject({
       before: { dueAt: new Date(now.getTime() + DAY).toISOString() },
-      after: { targetType: 'module', targetId: 'basics/one', dueAt: new Date(now.getTime() + 5 * DAY).toISOString() },
+      after: { targetType: 'module', targetId: 'basics/one', moduleIds: ['basics/one'], dueAt: new Date(now.getTime() + 5 * DAY).toISOString() },
     });
   });
 
   it('skips ids that are not people and assigns nothing for an empty list', async () => {
     const { manager, learner } = await organisation(t.db);
-    expect(await assign(t.db, { actorId: manager.id, userIds: [learner.id, 'nobody'], targetType: 'course', targetId: 'basics', dueAt: now, now })).toEqual({ created: 1, updated: 0 });
-    expect(await assign(t.db, { actorId: manager.id, userIds: [], targetType: 'course', targetId: 'basics', dueAt: now, now })).toEqual({ created: 0, updated: 0 });
+    expect(await assign(t.db, { actorId: manager.id, userIds: [learner.id, 'nobody'], targetType: 'course', targetId: 'basics', moduleIds: ['basics/one', 'basics/two'], dueAt: now, now })).toEqual({ created: 1, updated: 0 });
+    expect(await assign(t.db, { actorId: manager.id, userIds: [], targetType: 'course', targetId: 'basics', moduleIds: ['basics/one', 'basics/two'], dueAt: now, now })).toEqual({ created: 0, updated: 0 });
   });
 
   it('flags an unfinished assignment past its due date as overdue on the team dashboard', async () => {
     const { manager, learner } = await organisation(t.db);
-    await assign(t.db, { actorId: manager.id, userIds: [learner.id], targetType: 'course', targetId: 'basics', dueAt: new Date(now.getTime() - DAY), now: new Date(now.getTime() - 10 * DAY) });
-    await assign(t.db, { actorId: manager.id, userIds: [learner.id], targetType: 'module', targetId: 'basics/one', dueAt: new Date(now.getTime() - DAY), now: new Date(now.getTime() - 10 * DAY) });
+    await assign(t.db, { actorId: manager.id, userIds: [learner.id], targetType: 'course', targetId: 'basics', moduleIds: ['basics/one', 'basics/two'], dueAt: new Date(now.getTime() - DAY), now: new Date(now.getTime() - 10 * DAY) });
+    await assign(t.db, { actorId: manager.id, userIds: [learner.id], targetType: 'module', targetId: 'basics/one', moduleIds: ['basics/one'], dueAt: new Date(now.getTime() - DAY), now: new Date(now.getTime() - 10 * DAY) });
     await completeModule(t.db, learner.id, 'basics/one', new Date(now.getTime() - 2 * DAY));
     const [view] = await teamDashboard(t.db, { teamIds: ['east'], ladder, curriculum, now });
     expect(view!.assignments.map((a) => [a.targetId, a.progress.status])).toEqual([
@@ -343,6 +344,39 @@ describe('assignments', () => {
       ['basics/one', 'done'],
     ]);
     expect(view!.row).toMatchObject({ overdue: 1, openAssignments: 1 });
+  });
+});
+
+describe('an assignment keeps its meaning', () => {
+  it('stays done on time after the course gains a module, and says the course has grown', async () => {
+    const { manager, learner } = await organisation(t.db);
+    const assignedAt = new Date(now.getTime() - 10 * DAY);
+    await assign(t.db, { actorId: manager.id, userIds: [learner.id], targetType: 'course', targetId: 'basics', moduleIds: currentModules('course', 'basics', curriculum), dueAt: new Date(now.getTime() - DAY), now: assignedAt });
+    await completeModule(t.db, learner.id, 'basics/one', new Date(now.getTime() - 3 * DAY));
+    await completeModule(t.db, learner.id, 'basics/two', new Date(now.getTime() - 2 * DAY));
+
+    // A trainer adds a third module to the course after the work was done.
+    const grown: CurriculumIndex = { ...curriculum, courseModules: new Map([['basics', ['basics/one', 'basics/two', 'basics/three']]]) };
+    const [view] = await teamDashboard(t.db, { teamIds: ['east'], ladder, curriculum: grown, now });
+    expect(view!.assignments[0]!.moduleIds).toEqual(['basics/one', 'basics/two']);
+    expect(view!.assignments[0]!.progress).toMatchObject({ status: 'done', late: false, done: 2, total: 2, addedSince: 1 });
+    expect(view!.row).toMatchObject({ overdue: 0, openAssignments: 0 });
+
+    // Assigning it again asks for the course as it is now, and the audit row says what changed.
+    await assign(t.db, { actorId: manager.id, userIds: [learner.id], targetType: 'course', targetId: 'basics', moduleIds: currentModules('course', 'basics', grown), dueAt: new Date(now.getTime() + DAY), now });
+    const [again] = await teamDashboard(t.db, { teamIds: ['east'], ladder, curriculum: grown, now });
+    expect(again!.assignments[0]!.progress).toMatchObject({ status: 'open', done: 2, total: 3, addedSince: 0 });
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, 'assignment.updated')).all();
+    expect(audit[0]).toMatchObject({ before: { moduleIds: ['basics/one', 'basics/two'] }, after: { moduleIds: ['basics/one', 'basics/two', 'basics/three'] } });
+  });
+
+  it('judges an assignment made before snapshots were kept by the course as it is now', async () => {
+    const { manager, learner } = await organisation(t.db);
+    await t.db.insert(assignments).values({ id: 'old', userId: learner.id, targetType: 'course', targetId: 'basics', dueAt: new Date(now.getTime() - DAY), assignedBy: manager.id });
+    await completeModule(t.db, learner.id, 'basics/one', new Date(now.getTime() - 3 * DAY));
+    await completeModule(t.db, learner.id, 'basics/two', new Date(now.getTime() - 2 * DAY));
+    const [view] = await teamDashboard(t.db, { teamIds: ['east'], ladder, curriculum, now });
+    expect(view!.assignments[0]!.progress).toMatchObject({ status: 'done', total: 2, addedSince: 0 });
   });
 });
 

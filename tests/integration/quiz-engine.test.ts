@@ -4,7 +4,8 @@ import { attemptHistory, pastAttempts, quizAttemptsFor, recordQuizAttempt } from
 import { quizScores } from '../../src/lib/server/progress';
 import { attemptAvailability } from '../../src/lib/quiz-attempt-rules';
 import { attemptSeed, planAttempt } from '../../src/lib/quiz-draw';
-import { attemptView, gradeAttempt, reviewAttempt } from '../../src/lib/quiz-attempt';
+import { attemptView, gradeAttempt } from '../../src/lib/quiz-attempt';
+import { reviewStoredAttempt } from '../../src/lib/quiz-review';
 import { toPublicQuiz } from '../../src/lib/quiz-public';
 import type { QuizResult } from '../../src/lib/quiz-grading';
 import { learningEvents, quizAttempts } from '../../db/schema';
@@ -39,9 +40,9 @@ describe('storing attempts of the new question types', () => {
     expect(stored.find((q) => q.questionId === 'stages')!.given).toEqual(planAttempt(quiz, seed).questions.find((q) => q.questionId === 'stages')!.order);
 
     // The review, in the other language, says the same as the grading did.
-    const review = reviewAttempt(quiz, row!, 'zh');
-    expect(review.questions.map((q) => q.correct)).toEqual(graded.questions.map((q) => q.correct));
-    expect(review.questions.find((q) => q.questionId === 'share')!.correct).toBe(true);
+    const review = reviewStoredAttempt(quiz, row!, 'zh');
+    expect(review.questions.map((q) => q.result.correct)).toEqual(graded.questions.map((q) => q.correct));
+    expect(review.questions.find((q) => q.result.questionId === 'share')!.result.correct).toBe(true);
   });
 
   it('refuses an attempt whose number was already spent, so two tabs cannot both use it', async () => {

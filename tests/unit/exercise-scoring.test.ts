@@ -6,7 +6,6 @@ import { scoreCalculation, toPublicCalculation } from '../../src/lib/exercises/c
 import { advance, initialRoleplayState, RoleplayMoveError, scoreRoleplay, toPublicRoleplay } from '../../src/lib/exercises/roleplay';
 import { restoreState, scoreExercise } from '../../src/lib/exercises';
 import { learnerAnswerSchema } from '../../src/lib/exercises/answers';
-import { parseDecimal } from '../../src/lib/exercises/number-input';
 import { exerciseStandings, exerciseTally } from '../../src/lib/exercises/progress';
 import { calculationExercise, classifyExercise, roleplayExercise, sequenceExercise, spotExercise } from './exercise-fixtures';
 
@@ -227,20 +226,6 @@ describe('scoring through the engine', () => {
     expect(learnerAnswerSchema.safeParse({ type: 'classify', placements: {}, extra: 1 }).success).toBe(false);
     expect(learnerAnswerSchema.safeParse({ type: 'spot-the-issue', flags: ['price'] }).success).toBe(true);
   });
-});
-
-describe('reading a typed number', () => {
-  it.each([
-    ['1,200', 1200],
-    ['33.3', 33.3],
-    ['25%', 25],
-    ['１２．５', 12.5],
-    ['－3', -3],
-    [' 40.32 ', 40.32],
-    ['.5', 0.5],
-  ])('reads "%s" as %d', (typed, value) => expect(parseDecimal(typed)).toBe(value));
-
-  it.each(['', 'abc', '1.2.3', '12 万', '--1', '1e5'])('refuses "%s"', (typed) => expect(parseDecimal(typed)).toBeNull());
 });
 
 describe('exercise progress', () => {

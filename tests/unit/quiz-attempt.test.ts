@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attemptView, gradeAttempt, reviewAttempt } from '../../src/lib/quiz-attempt';
+import { attemptView, gradeAttempt } from '../../src/lib/quiz-attempt';
 import { attemptSeed, planAttempt } from '../../src/lib/quiz-draw';
 import { toPublicQuiz, type PublicQuestion } from '../../src/lib/quiz-public';
 import type { Answers } from '../../src/lib/quiz-grading';
@@ -67,34 +67,5 @@ describe('attemptView', () => {
     const view = attemptView('every', quiz, 'zh', 'u', past, now);
     expect(view).toMatchObject({ status: 'limit', attemptsUsed: 2, maxAttempts: 2 });
     expect(view.quiz.questions).toEqual([]);
-  });
-});
-
-describe('reviewAttempt', () => {
-  const quiz = everyTypeQuiz();
-
-  it('re-grades a stored attempt from its answers in authored ids, in the page language', () => {
-    const stored = {
-      answers: { stages: ['item-1'] },
-      result: [
-        { questionId: 'outputs', correct: false, chosen: [], given: { grade: 'visit' } },
-        { questionId: 'stages', correct: true, chosen: [], given: ['grade', 'visit', 'propose', 'quote', 'sign'] },
-      ],
-    };
-    const review = reviewAttempt(quiz, stored, 'zh');
-    expect(review.questions.map((q) => [q.questionId, q.correct])).toEqual([['outputs', false], ['stages', true]]);
-    expect(review.questions[0]!.prompt).toBe('Match stage to output（中）');
-    expect(review.removed).toEqual([]);
-  });
-
-  it('reads attempts stored before `given` existed from their raw answers', () => {
-    const review = reviewAttempt(quiz, { answers: { 'pick-one': ['b'], fact: true }, result: [{ questionId: 'pick-one', correct: true, chosen: ['b'] }, { questionId: 'fact', correct: false, chosen: ['true'] }] }, 'en');
-    expect(review.questions.map((q) => q.correct)).toEqual([true, false]);
-  });
-
-  it('lists questions removed from the quiz instead of guessing, and survives malformed rows', () => {
-    const review = reviewAttempt(quiz, { answers: null, result: [{ questionId: 'gone', correct: true, chosen: [] }, null, { questionId: 3 }] }, 'en');
-    expect(review).toEqual({ questions: [], removed: ['gone'] });
-    expect(reviewAttempt(quiz, { answers: {}, result: 'not a list' }, 'en')).toEqual({ questions: [], removed: [] });
   });
 });

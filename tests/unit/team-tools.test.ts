@@ -29,6 +29,21 @@ describe('assignmentProgress', () => {
     expect(assignmentProgress(module, late, curriculum, new Date('2026-10-01T00:00:00Z'))).toMatchObject({ status: 'done', late: true, done: 1, total: 1 });
   });
 
+  it('judges an assignment by the modules it asked for, so a module added to the course later cannot make finished work overdue', () => {
+    const asked = { ...course, moduleIds: ['basics/one', 'basics/two'] };
+    const both = new Map([['basics/one', new Date('2026-08-10T00:00:00Z')], ['basics/two', new Date('2026-08-11T00:00:00Z')]]);
+    const progress = assignmentProgress(asked, both, curriculum, new Date('2026-10-01T00:00:00Z'));
+    expect(progress).toMatchObject({ status: 'done', late: false, done: 2, total: 2, addedSince: 1 });
+    // Without the snapshot (assignments made before it was kept) the course as it is now counts.
+    expect(assignmentProgress(course, both, curriculum, new Date('2026-10-01T00:00:00Z'))).toMatchObject({ status: 'overdue', total: 3, addedSince: 0 });
+  });
+
+  it('drops a module that has left the curriculum since unless it was done, so the assignment can still be finished', () => {
+    const asked = { ...course, moduleIds: ['basics/one', 'basics/gone', 'basics/retired'] };
+    const done = new Map([['basics/one', new Date('2026-08-10T00:00:00Z')], ['basics/retired', new Date('2026-08-09T00:00:00Z')]]);
+    expect(assignmentProgress(asked, done, curriculum, new Date('2026-10-01T00:00:00Z'))).toMatchObject({ status: 'done', done: 2, total: 2, addedSince: 2 });
+  });
+
   it('reads a due date as the end of that day in China Standard Time', () => {
     expect(dueAtFromDate('2026-07-01')).toEqual(new Date('2026-07-01T15:59:59.999Z'));
     expect(companyDate(new Date('2026-07-01T15:59:59.999Z'))).toBe('2026-07-01');

@@ -22,6 +22,7 @@ const knownActions = [
   'assignment.created',
   'assignment.updated',
   'certificate.revoke',
+  'quiz.regraded',
 ] as const;
 
 /** The UI key naming an action, or null for actions other parts of the app log (shown as their id). */

@@ -37,6 +37,8 @@ export interface AssignmentRecord {
   targetId: string;
   dueAt: Date;
   assignedBy: string;
+  /** What the assignment asked for when it was made; null for assignments older than that record. */
+  moduleIds: string[] | null;
   createdAt: Date;
 }
 
@@ -218,6 +220,7 @@ export async function attemptHistory(db: Database, userId: string) {
         passed: quizAttempts.passed,
         startedAt: quizAttempts.startedAt,
         finishedAt: quizAttempts.finishedAt,
+        regradedAt: quizAttempts.regradedAt,
       })
       .from(quizAttempts)
       .where(eq(quizAttempts.userId, userId))

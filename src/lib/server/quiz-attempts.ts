@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { quizAttempts } from '../../../db/schema';
-import type { Answer, Answers, QuizResult } from '../quiz-grading';
+import type { Answers, QuizResult } from '../quiz-grading';
+import type { StoredVerdict } from '../quiz-review';
 import type { PastAttempt } from '../quiz-attempt-rules';
 import type { Database } from './db';
 import { groupCommitFor } from './group-commit';
@@ -24,14 +25,7 @@ export interface NewQuizAttempt {
 }
 
 /** One question of a stored attempt as graded. `chosen` (option ids) is what analytics tally. */
-export interface StoredQuestionResult {
-  questionId: string;
-  correct: boolean;
-  points?: number;
-  chosen: string[];
-  /** The answer in the quiz file's ids; missing on attempts stored before reviews existed. */
-  given?: Answer | null;
-}
+export type StoredQuestionResult = StoredVerdict;
 
 export type RecordOutcome = { id: string; duplicate: boolean; stale?: undefined } | { id?: undefined; duplicate?: undefined; stale: true };
 
@@ -49,6 +43,7 @@ export async function recordQuizAttempt(db: Database, attempt: NewQuizAttempt): 
     points: q.points,
     chosen: 'options' in q ? q.options.filter((o) => o.chosen).map((o) => o.id) : [],
     given: q.given,
+    key: q.key,
   }));
   const key = attempt.idempotencyKey ?? null;
   // Hand-written SQL: this is the busiest write in the platform (see bench/RESULTS.md), and one

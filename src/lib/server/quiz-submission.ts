@@ -10,6 +10,7 @@ import { attemptAvailability } from '../quiz-attempt-rules';
 import { attemptSeed, planAttempt } from '../quiz-draw';
 import { attemptStatus, attemptView, gradeAttempt, type AttemptStatus } from '../quiz-attempt';
 import type { QuizResult } from '../quiz-grading';
+import { unreadableNumericAnswer } from '../quiz-numeric-answers';
 import type { Database } from './db';
 import { attemptHistory, recordQuizAttempt } from './quiz-attempts';
 
@@ -102,6 +103,8 @@ export async function submitQuizAttempt(
   if (misshapen) {
     throw new SubmissionRefused('BAD_REQUEST', `The answer to question "${misshapen.id}" is not a ${misshapen.type} answer. Reload the page and answer it again.`);
   }
+  const unreadable = unreadableNumericAnswer(quiz, [...drawn], input.answers, lang);
+  if (unreadable) throw new SubmissionRefused('BAD_REQUEST', unreadable);
 
   // The client's clock only bounds the start time; it can never move it into the future or a day back.
   const startedAt = new Date(Math.min(now.getTime(), Math.max(now.getTime() - DAY_MS, input.startedAt ?? now.getTime())));
