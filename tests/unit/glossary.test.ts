@@ -63,8 +63,8 @@ describe('glossary file', () => {
   });
 
   it('names the field a term is missing', () => {
-    expect(problems('正文', [{ id: 'close-rate', term: { zh: '成交率' }, definition: closeRate.definition }])).toContain(
-      'content/glossary.yaml › [0].term.en: is missing; add "[0].term.en" (expected string)',
+    expect(problems("正文", [{ id: "close-rate", term: { zh: "成交率" }, definition: closeRate.definition }])).toContain(
+      'content/glossary.yaml › [id=close-rate].term.en: is missing; add "[id=close-rate].term.en" (expected string)',
     );
   });
 
