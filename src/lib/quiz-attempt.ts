@@ -87,3 +87,28 @@ export function reviewAttempt(quiz: Quiz, stored: StoredAttempt, lang: Language)
   }
   return { questions: gradeQuiz(quiz, answers, lang, asked).questions, removed };
 }
+
+/** A stored attempt's verdicts: the row's totals and each question's stored `correct`/`points`. */
+export interface StoredVerdict extends StoredAttempt {
+  score: number;
+  maxScore: number;
+  percent: number;
+  passed: boolean;
+}
+
+/**
+ * The result of an attempt exactly as it was stored, for a retried submission: the score, pass
+ * and each question's verdict come from the row, never from grading again with today's quiz (a
+ * quiz edited since would otherwise change the answer to "what happened to my submission").
+ * The explanations are the quiz's, in the asked language, as on the review page.
+ */
+export function storedAttemptResult(quiz: Quiz, stored: StoredVerdict, lang: Language): QuizResult {
+  const rows = Array.isArray(stored.result) ? (stored.result as { questionId?: unknown; correct?: unknown; points?: unknown }[]) : [];
+  const verdicts = new Map(rows.filter((r) => typeof r?.questionId === 'string').map((r) => [r.questionId as string, r]));
+  const questions = reviewAttempt(quiz, stored, lang).questions.map((q) => {
+    const verdict = verdicts.get(q.questionId);
+    const correct = typeof verdict?.correct === 'boolean' ? verdict.correct : q.correct;
+    return { ...q, correct, points: typeof verdict?.points === 'number' ? verdict.points : correct ? 1 : 0 };
+  });
+  return { score: stored.score, maxScore: stored.maxScore, percent: stored.percent, passed: stored.passed, passPercent: quiz.passPercent, questions };
+}

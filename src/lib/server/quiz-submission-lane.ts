@@ -10,7 +10,8 @@ import { stringify } from 'devalue';
 import type { Database } from './db';
 import type { Quiz } from '../../schemas/quiz';
 import { SESSION_COOKIE } from './sessions';
-import { readSessionVisitor } from './lesson-visitor';
+import { readLessonVisitor } from './lesson-visitor';
+import { lockedWorkMessage, type Placement } from '../work-locks';
 import { readCookie, sessionCookieHeader } from './session-cookies';
 import { SHELL_REQUEST_HEADER } from '../lesson-shell/shell';
 import { quizSubmitInput, SubmissionRefused, submitQuizAttempt } from './quiz-submission';
@@ -53,14 +54,15 @@ function isSameSiteWrite(req: IncomingMessage): boolean {
 }
 
 export function createQuizSubmissionLane({ db, selfOrigin, shellSecret, secureCookies }: SubmissionLaneOptions) {
-  const quizzes = new Map<string, Promise<Quiz | null>>();
+  type PlacedQuiz = { quiz: Quiz; placements: Placement[] };
+  const quizzes = new Map<string, Promise<PlacedQuiz | null>>();
   const MAX_QUIZZES = 1_000;
 
-  function quizFor(id: string): Promise<Quiz | null> {
+  function quizFor(id: string): Promise<PlacedQuiz | null> {
     let quiz = quizzes.get(id);
     if (!quiz) {
       quiz = fetch(`${selfOrigin()}/internal/quizzes/${id}`, { headers: { [SHELL_REQUEST_HEADER]: shellSecret } })
-        .then(async (response) => (response.ok ? ((await response.json()) as Quiz) : null))
+        .then(async (response) => (response.ok ? ((await response.json()) as PlacedQuiz) : null))
         .catch(() => null);
       if (quizzes.size < MAX_QUIZZES) quizzes.set(id, quiz);
       void quiz.then((found) => found ?? quizzes.delete(id));
@@ -84,7 +86,7 @@ export function createQuizSubmissionLane({ db, selfOrigin, shellSecret, secureCo
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
     if (!token) return false;
     const now = new Date();
-    const visitor = await readSessionVisitor(db, token, now);
+    const visitor = await readLessonVisitor(db, token, now);
     if (!visitor) return false;
 
     const body = await readBody(req);
@@ -105,12 +107,15 @@ export function createQuizSubmissionLane({ db, selfOrigin, shellSecret, secureCo
     }
     const input = quizSubmitInput.safeParse(json);
     if (!input.success) return false;
-    const quiz = await quizFor(input.data.quizId);
-    if (!quiz) return false;
+    const placed = await quizFor(input.data.quizId);
+    if (!placed) return false;
 
     const cookie = sessionCookieHeader(token, visitor.expiresAt, secureCookies);
     try {
-      const result = await submitQuizAttempt(db, visitor.user.id, quiz, input.data, now);
+      // The same lock as the quiz.submit action (requireUnlocked): a locked module's quiz is refused.
+      const locked = lockedWorkMessage(placed.placements, new Set(visitor.completed.keys()), visitor.user.role, input.data.lang);
+      if (locked) throw new SubmissionRefused('FORBIDDEN', locked);
+      const result = await submitQuizAttempt(db, visitor.user.id, placed.quiz, input.data, now);
       answer(res, 200, 'application/json+devalue', stringify(result), cookie);
     } catch (error) {
       // Never handed to Astro from here: the attempt may have been stored, and a second run could count it twice.
