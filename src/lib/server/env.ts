@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { proxyMatcher, trustedProxiesProblem, type ProxyMatcher } from './client-address';
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -8,6 +9,21 @@ const envSchema = z.object({
     .describe('libSQL URL: file:path for an embedded database, libsql://, http(s):// or ws(s):// for a server'),
   DATABASE_AUTH_TOKEN: z.string().optional(),
   NODE_ENV: z.string().default('development'),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .superRefine((value, ctx) => {
+      const problem = trustedProxiesProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .describe('comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed'),
+  SESSION_MAX_AGE_DAYS: z.coerce
+    .number()
+    .int('a whole number of days')
+    .min(1)
+    .max(365)
+    .default(30)
+    .describe('a session ends this many days after login however active it is'),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
@@ -20,4 +36,16 @@ export function readServerEnv(source: Record<string, string | undefined> = proce
     throw new Error(`Invalid environment (${problems}). Fix the variable and start again.`);
   }
   return parsed.data;
+}
+
+let current: ServerEnv | undefined;
+/** The running server's environment, read on first use (start-up already refused bad values). */
+export function serverEnv(): ServerEnv {
+  return (current ??= readServerEnv());
+}
+
+let proxies: ProxyMatcher | undefined;
+/** Whether an address is one of the operator's reverse proxies (TRUSTED_PROXIES; none by default). */
+export function trustedProxies(): ProxyMatcher {
+  return (proxies ??= proxyMatcher(serverEnv().TRUSTED_PROXIES));
 }

@@ -57,3 +57,30 @@ export function safeNextPath(next: string | null | undefined, ownOrigin: string 
 export function ownPagePath(url: URL): string {
   return `/${url.pathname.replace(/^[/\\]+/, '')}`;
 }
+
+/** Forms posted to pages (login, invite) hold a few short fields; actions have their own limit (astro.config.mjs). */
+export const FORM_BODY_LIMIT = 16 * 1024;
+
+/**
+ * A page's form body, read only up to `maxBytes`: the Node adapter would otherwise buffer a body
+ * of any size (its default limit is 1 GiB) before the page sees a field. 'too-large' beyond it.
+ */
+export async function readLimitedForm(request: Request, maxBytes = FORM_BODY_LIMIT): Promise<FormData | 'too-large'> {
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return 'too-large';
+  if (!request.body) return new FormData();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return 'too-large';
+    }
+    chunks.push(value);
+  }
+  const headers = { 'content-type': request.headers.get('content-type') ?? '' };
+  return new Response(new Blob(chunks as BlobPart[]), { headers }).formData().catch(() => new FormData());
+}
