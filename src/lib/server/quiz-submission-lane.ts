@@ -15,7 +15,9 @@ import { lockedWorkMessage, type Placement } from '../work-locks';
 import { readCookie, sessionCookieHeader } from './session-cookies';
 import { SHELL_REQUEST_HEADER } from '../lesson-shell/shell';
 import { quizSubmitInput, SubmissionRefused, submitQuizAttempt } from './quiz-submission';
-import { securityHeaders } from './security-headers';
+import { securityHeaders, signedInHeaders } from './security-headers';
+import { servedOverHttps } from './client-address';
+import { trustedProxies } from './env';
 
 const SUBMIT_PATH = '/_actions/quiz.submit';
 /** Astro's actionBodySizeLimit (astro.config.mjs); larger bodies go to Astro, which refuses them. */
@@ -70,9 +72,10 @@ export function createQuizSubmissionLane({ db, selfOrigin, shellSecret, secureCo
     return quiz;
   }
 
-  function answer(res: ServerResponse, status: number, contentType: string, body: string, cookie: string) {
+  function answer(req: IncomingMessage, res: ServerResponse, status: number, contentType: string, body: string, cookie: string) {
     const bytes = Buffer.from(body);
-    res.writeHead(status, { ...securityHeaders, 'content-type': contentType, 'content-length': bytes.byteLength, 'set-cookie': cookie, 'server-timing': 'submission-lane' });
+    const https = servedOverHttps(new URL('http://submission.lane/'), req.socket.remoteAddress, req.headers['x-forwarded-proto'] as string | undefined, trustedProxies());
+    res.writeHead(status, { ...securityHeaders, ...signedInHeaders(https), 'content-type': contentType, 'content-length': bytes.byteLength, 'set-cookie': cookie, 'server-timing': 'submission-lane' });
     res.end(bytes);
   }
 
@@ -92,7 +95,7 @@ export function createQuizSubmissionLane({ db, selfOrigin, shellSecret, secureCo
     const body = await readBody(req);
     if (!body) {
       const message = 'The submission is far too large. Reload the page and submit your answers again.';
-      res.writeHead(413, { ...securityHeaders, 'content-type': 'application/json', connection: 'close' });
+      res.writeHead(413, { ...securityHeaders, 'cache-control': 'no-store', 'content-type': 'application/json', connection: 'close' });
       res.end(JSON.stringify({ type: 'AstroActionError', code: 'CONTENT_TOO_LARGE', status: 413, message }));
       return true;
     }
@@ -116,7 +119,7 @@ export function createQuizSubmissionLane({ db, selfOrigin, shellSecret, secureCo
       const locked = lockedWorkMessage(placed.placements, new Set(visitor.completed.keys()), visitor.user.role, input.data.lang);
       if (locked) throw new SubmissionRefused('FORBIDDEN', locked);
       const result = await submitQuizAttempt(db, visitor.user.id, placed.quiz, input.data, now);
-      answer(res, 200, 'application/json+devalue', stringify(result), cookie);
+      answer(req, res, 200, 'application/json+devalue', stringify(result), cookie);
     } catch (error) {
       // Never handed to Astro from here: the attempt may have been stored, and a second run could count it twice.
       const refused = error instanceof SubmissionRefused;
@@ -124,7 +127,7 @@ export function createQuizSubmissionLane({ db, selfOrigin, shellSecret, secureCo
       const code = refused ? error.code : 'INTERNAL_SERVER_ERROR';
       const status = refused ? STATUS[error.code] : 500;
       const message = refused ? error.message : 'The submission could not be stored. Try again in a moment.';
-      answer(res, status, 'application/json', JSON.stringify({ type: 'AstroActionError', code, status, message }), cookie);
+      answer(req, res, status, 'application/json', JSON.stringify({ type: 'AstroActionError', code, status, message }), cookie);
     }
     return true;
   };
