@@ -85,3 +85,15 @@ export function lockedWorkMessage(placements: readonly Placement[], completed: R
   const titles = p.prerequisites.filter((x) => missing.includes(x.moduleId)).map((x) => `“${x.title[lang]}”`);
   return t(lang, 'work.locked', { module: p.title[lang], modules: titles.join(lang === 'zh' ? '、' : ', ') });
 }
+
+/**
+ * Which search index a person gets (src/integrations/search-index.ts): the full text only when
+ * they can open every module; otherwise the one that shows locked modules' titles and objectives only.
+ */
+export function searchIndexKind(index: WorkIndex, completed: ReadonlySet<string>, role: string): 'full' | 'open' {
+  if (bypassesLocks(role)) return 'full';
+  for (const { prerequisites } of index.modules.values()) {
+    if (missingPrerequisites(prerequisites, completed).length > 0) return 'open';
+  }
+  return 'full';
+}
