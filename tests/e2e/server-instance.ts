@@ -27,10 +27,10 @@ export interface Instance {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-export async function startInstance(port: number, databaseUrl: string): Promise<Instance> {
+export async function startInstance(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Instance> {
   // The real production server: Astro's handler behind the lesson fast path.
   const child = spawn(process.execPath, ['--import', 'tsx', resolve('scripts/server.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const url = `http://127.0.0.1:${port}`;
