@@ -109,7 +109,8 @@ test.describe('a module the learner has not unlocked', () => {
       const page = await context.newPage();
       await logIn(page, email);
       await page.goto(`/zh/search?q=${encodeURIComponent(phrase)}`);
-      await expect(page.getByRole('status')).not.toHaveText(/^$|搜索中/);
+      // Both "找到 n 个相关单元" and "没有找到相关内容" mean the search is done.
+      await expect(page.getByRole('status')).toHaveText(/找到/, { timeout: 15_000 });
       const links = await page.locator('.hits a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       await context.close();
       return links;
