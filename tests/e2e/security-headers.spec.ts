@@ -97,6 +97,7 @@ test.describe('behind a trusted reverse proxy that terminates HTTPS', () => {
   test.describe.configure({ timeout: 120_000 });
   let server: Instance;
   test.beforeAll(async () => {
+    test.setTimeout(180_000);
     const database = freshDatabase();
     seedDatabase(database.url);
     server = await startInstance(Number(process.env.E2E_PORT ?? 4455) + 300, database.url, { TRUSTED_PROXIES: '127.0.0.1, ::1' });
