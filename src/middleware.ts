@@ -4,7 +4,9 @@ import { startBackgroundJobs } from './lib/server/background-jobs';
 import { SESSION_COOKIE, validateSessionToken } from './lib/server/sessions';
 import { deleteSessionCookie, setSessionCookie } from './lib/server/session-cookies';
 import { isCrossSiteWrite, isPublicPath } from './lib/server/request-guards';
-import { securityHeaders } from './lib/server/security-headers';
+import { securityHeaders, SIGNED_IN_CACHE_CONTROL, STRICT_TRANSPORT_SECURITY } from './lib/server/security-headers';
+import { servedOverHttps } from './lib/server/client-address';
+import { trustedProxies } from './lib/server/env';
 import { SHELL_REQUEST_HEADER } from './lib/lesson-shell/shell';
 import type { SessionUser } from './lib/server/sessions';
 
@@ -13,10 +15,24 @@ const SHELL_USER: SessionUser = { id: '', email: '', name: '', role: 'learner', 
 // Set by scripts/server.ts; without it (astro dev, tests of the bare build) there are no shells.
 const shellSecret = process.env.ACADEMY_SHELL_SECRET;
 
-const headers = defineMiddleware(async (_context, next) => {
+/** The socket's address; Astro has none for some internal renders. */
+function peerAddress(context: { clientAddress: string }): string | undefined {
+  try {
+    return context.clientAddress;
+  } catch {
+    return undefined;
+  }
+}
+
+const headers = defineMiddleware(async (context, next) => {
   const response = await next();
   for (const [name, value] of Object.entries(securityHeaders)) {
     if (!response.headers.has(name)) response.headers.set(name, value);
+  }
+  // Overrides whatever a route set (the search index said "private, max-age"): signed in is never cached.
+  if (context.locals.user) response.headers.set('Cache-Control', SIGNED_IN_CACHE_CONTROL);
+  if (servedOverHttps(context.url, peerAddress(context), context.request.headers.get('x-forwarded-proto'), trustedProxies())) {
+    response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   }
   return response;
 });

@@ -17,7 +17,7 @@ import {
 import { learnerAnswerSchema } from '../lib/exercises/answers';
 import { openExercise } from '../lib/server/exercise-opening';
 import type { Exercise } from '../schemas/exercise';
-import { requireUser } from './guards';
+import { requireUnlocked } from './guards';
 
 const id = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'ids are lowercase letters, digits and hyphens');
 const lang = z.enum(['zh', 'en']);
@@ -44,7 +44,7 @@ const badRequest = (message: string) => new ActionError({ code: 'BAD_REQUEST', m
 export const open = defineAction({
   input: z.strictObject({ exerciseId: id, lang }),
   handler: async (input, context) => {
-    const user = requireUser(context);
+    const user = await requireUnlocked(context, 'exercise', input.exerciseId, input.lang);
     const exercise = await exerciseOr404(input.exerciseId);
     return openExercise(context.locals.db, user.id, input.exerciseId, exercise, input.lang);
   },
@@ -54,7 +54,7 @@ export const open = defineAction({
 export const start = defineAction({
   input: z.strictObject({ exerciseId: id, lang, seed }),
   handler: async (input, context) => {
-    const user = requireUser(context);
+    const user = await requireUnlocked(context, 'exercise', input.exerciseId, input.lang);
     const exercise = await exerciseOr404(input.exerciseId);
     const initial = freshState(exercise, input.seed);
     const { attempt, resumed } = await startOrResumeAttempt(context.locals.db, {
@@ -72,7 +72,7 @@ export const start = defineAction({
 export const save = defineAction({
   input: z.strictObject({ exerciseId: id, answer: learnerAnswerSchema, seed }),
   handler: async (input, context) => {
-    const user = requireUser(context);
+    const user = await requireUnlocked(context, 'exercise', input.exerciseId);
     const exercise = await exerciseOr404(input.exerciseId);
     if (exercise.type !== input.answer.type) throw badRequest(`Exercise "${input.exerciseId}" is a ${exercise.type} exercise, not ${input.answer.type}.`);
     const initial = freshState(exercise, input.seed);
@@ -89,7 +89,7 @@ export const save = defineAction({
 export const choose = defineAction({
   input: z.strictObject({ exerciseId: id, lang, choiceId: id, seed }),
   handler: async (input, context) => {
-    const user = requireUser(context);
+    const user = await requireUnlocked(context, 'exercise', input.exerciseId, input.lang);
     const exercise = await exerciseOr404(input.exerciseId);
     if (exercise.type !== 'roleplay') throw badRequest(`Exercise "${input.exerciseId}" is not a role-play.`);
     const initial = freshState(exercise, input.seed);
@@ -117,7 +117,7 @@ export const choose = defineAction({
 export const submit = defineAction({
   input: z.strictObject({ exerciseId: id, lang, answer: learnerAnswerSchema.optional(), seed, idempotencyKey: z.uuid().optional() }),
   handler: async (input, context) => {
-    const user = requireUser(context);
+    const user = await requireUnlocked(context, 'exercise', input.exerciseId, input.lang);
     const exercise = await exerciseOr404(input.exerciseId);
     if (exercise.type !== 'roleplay' && input.answer?.type !== exercise.type) {
       throw badRequest(`Send the answer of this ${exercise.type} exercise with the submission.`);
@@ -138,7 +138,7 @@ export const submit = defineAction({
       );
       return { attemptId: attempt.id, duplicate, result: attempt.result as ExerciseResult };
     } catch (error) {
-      if (error instanceof IdempotencyKeyReusedError) throw badRequest('This submission key was already used for another exercise; reload the page.');
+      if (error instanceof IdempotencyKeyReusedError) throw new ActionError({ code: 'CONFLICT', message: 'This submission key was already used for another exercise. Reload the page and submit again.' });
       throw error;
     }
   },

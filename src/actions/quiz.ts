@@ -4,7 +4,7 @@ import { findQuiz } from '../lib/server/curriculum';
 import { attemptView } from '../lib/quiz-attempt';
 import { pastAttempts } from '../lib/server/quiz-attempts';
 import { quizSubmitInput, SubmissionRefused, submitQuizAttempt } from '../lib/server/quiz-submission';
-import { requireUser } from './guards';
+import { requireUnlocked } from './guards';
 
 const id = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'ids are lowercase letters, digits and hyphens');
 
@@ -16,7 +16,7 @@ const id = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'ids are lowercase le
 export const view = defineAction({
   input: z.strictObject({ quizId: id, lang: z.enum(['zh', 'en']) }),
   handler: async (input, context) => {
-    const user = requireUser(context);
+    const user = await requireUnlocked(context, 'quiz', input.quizId, input.lang);
     const quiz = await findQuiz(input.quizId);
     if (!quiz) throw new ActionError({ code: 'NOT_FOUND', message: `There is no quiz "${input.quizId}".` });
     const past = await pastAttempts(context.locals.db, user.id, input.quizId);
@@ -27,7 +27,7 @@ export const view = defineAction({
 export const submit = defineAction({
   input: quizSubmitInput,
   handler: async (input, context) => {
-    const user = requireUser(context);
+    const user = await requireUnlocked(context, 'quiz', input.quizId, input.lang);
     const quiz = await findQuiz(input.quizId);
     if (!quiz) throw new ActionError({ code: 'NOT_FOUND', message: `There is no quiz "${input.quizId}".` });
     try {

@@ -1,11 +1,22 @@
 /**
- * Fixed-window limits on failed logins. Per account it stops guessing one person's password; per
- * address it stops one machine spraying many accounts. Numbers follow common guidance (a handful
- * of tries per account per quarter hour) while leaving room for a whole office behind one NAT.
+ * Fixed-window limits on failed logins.
+ *
+ * - Per account (from anywhere): a handful of tries per quarter hour stops guessing one person's
+ *   password.
+ * - Per address: behind the reverse proxy the README recommends, or an office NAT, every employee
+ *   shares one address, so an address limit must never refuse a colleague's correct password.
+ *   Instead, once an address has failed many times (a spray), each account it has already failed
+ *   on is refused from that address for the rest of the window: the spray is stopped for the
+ *   accounts it attacks, and everyone else behind the same address logs in as usual.
+ *
+ * A try reserves its failure before the password is checked (login.ts), so tries in parallel
+ * cannot all slip under a limit; a successful try gives its reservation back.
  */
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 50;
+/** Failures of one account from a spraying address after which that address may not try it again. */
+export const MAX_FAILURES_PER_ACCOUNT_FROM_SPRAYING_ADDRESS = 1;
 
 export interface ThrottleWindow {
   failures: number;
@@ -26,4 +37,24 @@ export function afterFailure(window: ThrottleWindow | undefined, now: Date): Thr
     return { failures: 1, windowStartedAt: now };
   }
   return { failures: window.failures + 1, windowStartedAt: window.windowStartedAt };
+}
+
+/** The windows of one try, each already counting this try (its reservation). */
+export interface ReservedWindows {
+  account: ThrottleWindow;
+  address: ThrottleWindow;
+  /** This account from this address. */
+  pair: ThrottleWindow;
+}
+
+/**
+ * Seconds to wait before this try may be checked, or 0 when it may. The windows count the try
+ * itself, so "failures before it" is one less.
+ */
+export function reservedTryWait(windows: ReservedWindows, now: Date): number {
+  const before = (w: ThrottleWindow): ThrottleWindow => ({ ...w, failures: w.failures - 1 });
+  const accountWait = retryAfterSeconds(before(windows.account), MAX_FAILURES_PER_ACCOUNT, now);
+  const spraying = retryAfterSeconds(before(windows.address), MAX_FAILURES_PER_ADDRESS, now) > 0;
+  const pairWait = spraying ? retryAfterSeconds(before(windows.pair), MAX_FAILURES_PER_ACCOUNT_FROM_SPRAYING_ADDRESS, now) : 0;
+  return Math.max(accountWait, pairWait);
 }

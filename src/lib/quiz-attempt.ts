@@ -5,6 +5,7 @@ import { attemptAvailability, type PastAttempt } from './quiz-attempt-rules';
 import { attemptSeed, planAttempt } from './quiz-draw';
 import { gradeQuiz, type Answers, type QuizResult } from './quiz-grading';
 import { fromPublicAnswers, toPublicQuiz, type PublicQuiz } from './quiz-public';
+import { reviewStoredAttempt, type StoredAttempt } from './quiz-review';
 
 /** Plain data for the island: the next attempt's questions if it may start, or why not. */
 export interface AttemptView {
@@ -54,4 +55,30 @@ export function gradeAttempt(quiz: Quiz, seed: number, publicAnswers: Answers, l
   const plan = planAttempt(quiz, seed);
   const answers = fromPublicAnswers(quiz, plan, publicAnswers);
   return gradeQuiz(quiz, answers, lang, plan.questions.map((q) => q.questionId));
+}
+
+/** A stored attempt's totals beside its verdicts, as a retried submission answers with them. */
+export interface StoredScoredAttempt extends StoredAttempt {
+  score: number;
+  maxScore: number;
+  percent: number;
+  passed: boolean;
+}
+
+/**
+ * The result of an attempt exactly as it was stored, for a retried submission: the score, pass
+ * and each question's verdict come from the row, never from grading again with today's quiz (a
+ * quiz edited since would otherwise change the answer to "what happened to my submission").
+ * The explanations are the quiz's, in the asked language, as on the review page.
+ */
+export function storedAttemptResult(quiz: Quiz, stored: StoredScoredAttempt, lang: Language): QuizResult {
+  const review = reviewStoredAttempt(quiz, stored, lang);
+  return {
+    score: stored.score,
+    maxScore: stored.maxScore,
+    percent: stored.percent,
+    passed: stored.passed,
+    passPercent: quiz.passPercent,
+    questions: review.questions.map((q) => q.result),
+  };
 }

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
 import { createSession, invalidateSession, SESSION_LIFETIME_MS, validateSessionToken } from '../../src/lib/server/sessions';
 import { sessions, users } from '../../db/schema';
+import { readLessonVisitor, readSessionVisitor } from '../../src/lib/server/lesson-visitor';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));
@@ -41,12 +42,49 @@ describe('sessions', () => {
 
   it('slides the expiry forward when the session is used in its second half', async () => {
     const user = await insertUser(t.db);
-    const { token, expiresAt } = await createSession(t.db, user.id, now);
-    const early = await validateSessionToken(t.db, token, new Date(now.getTime() + DAY));
+    const maxAge = 90 * DAY;
+    const { token, expiresAt } = await createSession(t.db, user.id, now, maxAge);
+    const early = await validateSessionToken(t.db, token, new Date(now.getTime() + DAY), maxAge);
     expect(early?.session.expiresAt.getTime()).toBe(expiresAt.getTime());
     const late = new Date(now.getTime() + 20 * DAY);
-    const renewed = await validateSessionToken(t.db, token, late);
+    const renewed = await validateSessionToken(t.db, token, late, maxAge);
     expect(renewed?.session.expiresAt.getTime()).toBe(late.getTime() + SESSION_LIFETIME_MS);
+  });
+
+  it('ends a session in steady use at its absolute lifetime after login, and deletes it', async () => {
+    const user = await insertUser(t.db);
+    const maxAge = 45 * DAY;
+    const { token } = await createSession(t.db, user.id, now, maxAge);
+    // Used every few days: the sliding expiry alone would keep it alive for ever.
+    for (let day = 5; day < 45; day += 5) {
+      const used = await validateSessionToken(t.db, token, new Date(now.getTime() + day * DAY), maxAge);
+      expect(used, `day ${day}`).not.toBeNull();
+      expect(used!.session.expiresAt.getTime()).toBeLessThanOrEqual(now.getTime() + maxAge);
+    }
+    expect(await validateSessionToken(t.db, token, new Date(now.getTime() + maxAge), maxAge)).toBeNull();
+    expect(await t.db.select().from(sessions).all()).toHaveLength(0);
+  });
+
+  it('ends a session 30 days after login by default, however recently it was renewed', async () => {
+    const user = await insertUser(t.db);
+    const { token, expiresAt } = await createSession(t.db, user.id, now);
+    expect(expiresAt.getTime()).toBe(now.getTime() + 30 * DAY);
+    expect(await validateSessionToken(t.db, token, new Date(now.getTime() + 29 * DAY))).not.toBeNull();
+    expect(await validateSessionToken(t.db, token, new Date(now.getTime() + 30 * DAY))).toBeNull();
+  });
+
+  it('is not served by the fast paths past its absolute lifetime', async () => {
+    const user = await insertUser(t.db);
+    const maxAge = 40 * DAY;
+    const { token } = await createSession(t.db, user.id, now, maxAge);
+    // Renewed on day 20 to day 40 (capped), so the sliding expiry alone would still accept day 40.
+    await validateSessionToken(t.db, token, new Date(now.getTime() + 20 * DAY), maxAge);
+    expect(await readLessonVisitor(t.db, token, new Date(now.getTime() + 21 * DAY), maxAge)).not.toBeNull();
+    const past = new Date(now.getTime() + maxAge + 1000);
+    expect(await readLessonVisitor(t.db, token, past, maxAge)).toBeNull();
+    expect(await readSessionVisitor(t.db, token, past, maxAge)).toBeNull();
+    await t.db.update(sessions).set({ expiresAt: new Date(now.getTime() + 100 * DAY) });
+    expect(await readSessionVisitor(t.db, token, new Date(now.getTime() + 41 * DAY), maxAge)).toBeNull();
   });
 
   it('expires an idle session after 30 days and deletes it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCrossSiteWrite, isPublicPath, safeNextPath } from '../../src/lib/server/request-guards';
+import { isCrossSiteWrite, isPublicPath, ownPagePath, safeNextPath } from '../../src/lib/server/request-guards';
 
 const url = new URL('https://academy.example/zh/');
 const post = (headers: Record<string, string>) => new Request(url, { method: 'POST', headers });
@@ -19,12 +19,53 @@ describe('isCrossSiteWrite', () => {
 });
 
 describe('safeNextPath', () => {
-  it('keeps paths on this site and drops everything else', () => {
-    expect(safeNextPath('/zh/courses/x/')).toBe('/zh/courses/x/');
-    expect(safeNextPath('//evil.example/')).toBe('/');
-    expect(safeNextPath('/\\evil.example')).toBe('/');
-    expect(safeNextPath('https://evil.example/')).toBe('/');
-    expect(safeNextPath(null)).toBe('/');
+  const own = 'https://academy.example';
+  it('keeps paths on this site, with their query and fragment', () => {
+    expect(safeNextPath('/zh/courses/x/', own)).toBe('/zh/courses/x/');
+    expect(safeNextPath('/zh/team/?sort=name#top', own)).toBe('/zh/team/?sort=name#top');
+    expect(safeNextPath('/zh/搜索', own)).toBe('/zh/%E6%90%9C%E7%B4%A2');
+  });
+
+  // Each of these is read by some browser as another site, or puts a control character in a header.
+  it.each([
+    ['protocol-relative', '//evil.example/'],
+    ['backslash', '/\\evil.example'],
+    ['backslash after slash', '/\\/evil.example'],
+    ['tab between slashes (/%09/ decoded)', '/\t/evil.example'],
+    ['a lone tab', '\t'],
+    ['newline between slashes', '/\n/evil.example'],
+    ['CR LF header injection', '/zh/\r\nSet-Cookie: session=x'],
+    ['NUL', '/zh/\u0000'],
+    ['C1 control', '/zh/\u0085'],
+    ['javascript:', 'javascript:alert(1)'],
+    ['absolute URL', 'https://evil.example/'],
+    ['scheme-relative with spaces', ' //evil.example'],
+    ['dot segments into a protocol-relative path', '/.//evil.example'],
+    ['dot-dot segments into a protocol-relative path', '/x/..//evil.example'],
+    ['full-width solidus', '／／evil.example'],
+    ['full-width reverse solidus', '＼＼evil.example'],
+    ['empty', ''],
+    ['nothing', null],
+  ])('refuses %s', (_name, next) => {
+    const safe = safeNextPath(next, own);
+    expect(safe).toBe('/');
+  });
+
+  it('never returns a target a browser would take off this site', () => {
+    const tricky = ['/%2F/evil.example', '/%5C/evil.example', '/@evil.example', '/zh/../../evil.example', '/?next=//evil.example', '/#//evil.example', '/／evil.example'];
+    for (const next of tricky) {
+      const safe = safeNextPath(next, own);
+      expect(safe.startsWith('/') && !safe.startsWith('//'), next).toBe(true);
+      expect(new URL(safe, own).origin, next).toBe(own);
+      expect(safe, next).toMatch(/^[\x21-\x7e]*$/);
+    }
+  });
+});
+
+describe('ownPagePath', () => {
+  it('turns a request path that looks like another host into a path on this site', () => {
+    expect(ownPagePath(new URL('https://academy.example//evil.example/zh/team/'))).toBe('/evil.example/zh/team/');
+    expect(ownPagePath(new URL('https://academy.example/zh/team/'))).toBe('/zh/team/');
   });
 });
 

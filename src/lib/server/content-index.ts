@@ -9,6 +9,7 @@ import { sortLadder, type LadderLevel } from '../ladder';
 import { parseModuleEntryId } from '../module-ids';
 import type { CurriculumIndex } from '../readiness';
 import { readContentTree } from './content-files';
+import { buildWorkIndex, type ModuleSource, type WorkIndex } from '../work-locks';
 
 export function contentIndexFromFiles(root: string): { ladder: LadderLevel[]; curriculum: CurriculumIndex } {
   const files = readContentTree(root);
@@ -31,4 +32,23 @@ export function contentIndexFromFiles(root: string): { ladder: LadderLevel[]; cu
   for (const m of modules) courseModules.get(m.courseId)?.push(m.moduleId);
   const moduleQuiz = new Map(modules.filter((m) => m.quizId).map((m) => [m.moduleId, m.quizId!]));
   return { ladder: sortLadder(levels), curriculum: { courseModules, moduleQuiz } };
+}
+
+/** The work index (which modules place each quiz and exercise) straight from content/ files. */
+export function workIndexFromFiles(root: string): WorkIndex {
+  const files = readContentTree(root);
+  const modules: ModuleSource[] = [];
+  const exercises: { id: string; module: string }[] = [];
+  for (const f of files) {
+    const id = f.path.startsWith('courses/') && f.path.endsWith('.mdx') ? parseModuleEntryId(f.path.slice('courses/'.length, -'.mdx'.length)) : null;
+    const frontmatter = id ? moduleSchema.safeParse(f.data) : undefined;
+    if (id && frontmatter?.success) {
+      const { title, prerequisites, quiz } = frontmatter.data;
+      modules.push({ moduleId: id.moduleId, lang: id.lang, title, prerequisites, quiz, body: f.body });
+    }
+    const exercise = /^exercises\/([^/]+)\.ya?ml$/.exec(f.path);
+    const module = (f.data as { module?: unknown } | undefined)?.module;
+    if (exercise && typeof module === 'string') exercises.push({ id: exercise[1]!, module });
+  }
+  return buildWorkIndex(modules, exercises);
 }

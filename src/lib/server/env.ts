@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { proxyMatcher, trustedProxiesProblem, type ProxyMatcher } from './client-address';
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -19,6 +20,21 @@ const envSchema = z.object({
   XAPI_USERNAME: z.string().optional().describe('Basic-auth key for the LRS'),
   XAPI_PASSWORD: z.string().optional().describe('Basic-auth secret for the LRS'),
   XAPI_ACTOR: z.enum(['mbox', 'account']).default('mbox').describe('Identify people in statements by email (mbox) or by account id'),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .superRefine((value, ctx) => {
+      const problem = trustedProxiesProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .describe('comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed'),
+  SESSION_MAX_AGE_DAYS: z.coerce
+    .number()
+    .int('a whole number of days')
+    .min(1)
+    .max(365)
+    .default(30)
+    .describe('a session ends this many days after login however active it is'),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
@@ -34,6 +50,18 @@ export function readServerEnv(source: Record<string, string | undefined> = proce
 }
 
 /** The site's public origin (no trailing slash): PUBLIC_URL when set, else the request's own. */
-export function publicOrigin(requestUrl: URL, env: Pick<ServerEnv, 'PUBLIC_URL'> = readServerEnv()): string {
+export function publicOrigin(requestUrl: URL, env: Pick<ServerEnv, 'PUBLIC_URL'> = serverEnv()): string {
   return env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : requestUrl.origin;
+}
+
+let current: ServerEnv | undefined;
+/** The running server's environment, read on first use (start-up already refused bad values). */
+export function serverEnv(): ServerEnv {
+  return (current ??= readServerEnv());
+}
+
+let proxies: ProxyMatcher | undefined;
+/** Whether an address is one of the operator's reverse proxies (TRUSTED_PROXIES; none by default). */
+export function trustedProxies(): ProxyMatcher {
+  return (proxies ??= proxyMatcher(serverEnv().TRUSTED_PROXIES));
 }

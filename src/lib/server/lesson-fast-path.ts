@@ -8,6 +8,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from './db';
+import { signedInHeaders } from './security-headers';
+import { servedOverHttps } from './client-address';
+import { trustedProxies } from './env';
 import { SESSION_COOKIE } from './sessions';
 import { readCookie, sessionCookieHeader } from './session-cookies';
 import { readLessonVisitor } from './lesson-visitor';
@@ -97,6 +100,7 @@ export function createLessonFastPath({ db, selfOrigin, shellSecret, secureCookie
     });
     res.writeHead(200, {
       ...cached.headers,
+      ...signedInHeaders(servedOverHttps(new URL('http://fast.path/'), req.socket.remoteAddress, req.headers['x-forwarded-proto'] as string | undefined, trustedProxies())),
       'set-cookie': sessionCookieHeader(token, visitor.expiresAt, secureCookies),
       'content-length': body.byteLength,
       // Tells operators (and the tests) which path answered.

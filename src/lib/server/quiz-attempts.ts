@@ -27,12 +27,17 @@ export interface NewQuizAttempt {
 /** One question of a stored attempt as graded. `chosen` (option ids) is what analytics tally. */
 export type StoredQuestionResult = StoredVerdict;
 
-export type RecordOutcome = { id: string; duplicate: boolean; stale?: undefined } | { id?: undefined; duplicate?: undefined; stale: true };
+export type RecordOutcome =
+  | { id: string; duplicate: boolean; stale?: undefined; conflict?: undefined }
+  | { id?: undefined; duplicate?: undefined; stale: true; conflict?: undefined }
+  | { id?: undefined; duplicate?: undefined; stale?: undefined; conflict: true };
 
 /**
  * Stores a graded attempt and its learning event in one transaction. With an idempotency key, a
  * retry of a submission that already landed returns the stored attempt instead of a second one.
  * With an `attemptNumber` that no longer matches the stored count, nothing is stored (`stale`).
+ * A key this learner already spent on another quiz stores nothing either (`conflict`): a key
+ * names one submission, never "whatever was sent with it".
  */
 export async function recordQuizAttempt(db: Database, attempt: NewQuizAttempt): Promise<RecordOutcome> {
   const id = crypto.randomUUID();
@@ -49,10 +54,11 @@ export async function recordQuizAttempt(db: Database, attempt: NewQuizAttempt): 
   // Hand-written SQL: this is the busiest write in the platform (see bench/RESULTS.md), and one
   // statement for both checks plus two inserts is what the group commit repeats per submission.
   return groupCommitFor(db).run(async (tx): Promise<RecordOutcome> => {
-    const [check] = await tx.all<{ existing: string | null; attempts: number }>(sql`
+    const [check] = await tx.all<{ existing: string | null; existingQuiz: string | null; attempts: number }>(sql`
       SELECT (SELECT id FROM quiz_attempts WHERE user_id = ${attempt.userId} AND idempotency_key = ${key}) AS existing,
+             (SELECT quiz_id FROM quiz_attempts WHERE user_id = ${attempt.userId} AND idempotency_key = ${key}) AS existingQuiz,
              (SELECT count(*) FROM quiz_attempts WHERE user_id = ${attempt.userId} AND quiz_id = ${attempt.quizId}) AS attempts`);
-    if (key && check?.existing) return { id: check.existing, duplicate: true };
+    if (key && check?.existing) return check.existingQuiz === attempt.quizId ? { id: check.existing, duplicate: true } : { conflict: true };
     if (attempt.attemptNumber !== undefined && Number(check?.attempts ?? 0) !== attempt.attemptNumber) return { stale: true };
     await tx.run(sql`
       INSERT INTO quiz_attempts (id, user_id, quiz_id, answers, result, seed, score, max_score, percent, passed, started_at, finished_at, idempotency_key)
@@ -65,25 +71,65 @@ export async function recordQuizAttempt(db: Database, attempt: NewQuizAttempt): 
   });
 }
 
+/** An attempt as stored: what a retried submission answers with, never a fresh grading. */
+export interface StoredQuizAttempt {
+  id: string;
+  quizId: string;
+  seed: number;
+  answers: Answers;
+  result: unknown;
+  score: number;
+  maxScore: number;
+  percent: number;
+  passed: boolean;
+}
+
+type Row = Record<string, unknown>;
+const storedAttempt = (r: Row): StoredQuizAttempt => ({
+  id: String(r.id),
+  quizId: String(r.quiz_id),
+  seed: Number(r.seed),
+  answers: JSON.parse(String(r.answers)) as Answers,
+  result: JSON.parse(String(r.result)) as unknown,
+  score: Number(r.score),
+  maxScore: Number(r.max_score),
+  percent: Number(r.percent),
+  passed: Boolean(r.passed),
+});
+
 /**
- * A learner's attempts at one quiz, oldest first, and the one already stored under this
- * idempotency key, if any — in one read, because every submission needs both.
+ * A learner's attempts at one quiz, oldest first, and the attempt already stored under this
+ * idempotency key at *any* quiz, if any — in one read, because every submission needs both. The
+ * caller must check `earlier.quizId`: a key spent on another quiz is a conflict, not a retry.
  */
 export async function attemptHistory(
   db: Database,
   userId: string,
   quizId: string,
   idempotencyKey: string | undefined,
-): Promise<{ past: PastAttempt[]; earlier: { id: string; seed: number; answers: Answers } | undefined }> {
+): Promise<{ past: PastAttempt[]; earlier: StoredQuizAttempt | undefined }> {
+  const key = idempotencyKey ?? null;
   const { rows } = await db.$client.execute({
-    sql: `SELECT id, percent, passed, finished_at, seed, CASE WHEN idempotency_key = ? THEN answers END AS earlier_answers
-          FROM quiz_attempts WHERE user_id = ? AND quiz_id = ? ORDER BY finished_at`,
-    args: [idempotencyKey ?? null, userId, quizId],
+    sql: `SELECT id, quiz_id, percent, passed, finished_at, seed, score, max_score,
+                 CASE WHEN idempotency_key = ? THEN answers END AS answers, CASE WHEN idempotency_key = ? THEN result END AS result,
+                 idempotency_key = ? AS keyed
+          FROM quiz_attempts WHERE user_id = ? AND (quiz_id = ? OR idempotency_key = ?) ORDER BY finished_at`,
+    args: [key, key, key, userId, quizId, key],
   });
-  const past = rows.map((r) => ({ percent: Number(r.percent), passed: Boolean(r.passed), finishedAt: new Date(Number(r.finished_at)) }));
-  const mine = rows.find((r) => r.earlier_answers !== null);
-  const earlier = mine ? { id: String(mine.id), seed: Number(mine.seed), answers: JSON.parse(String(mine.earlier_answers)) as Answers } : undefined;
-  return { past, earlier };
+  const past = rows
+    .filter((r) => r.quiz_id === quizId)
+    .map((r) => ({ percent: Number(r.percent), passed: Boolean(r.passed), finishedAt: new Date(Number(r.finished_at)) }));
+  const mine = rows.find((r) => Number(r.keyed) === 1);
+  return { past, earlier: mine ? storedAttempt(mine) : undefined };
+}
+
+/** One stored attempt of this learner by id (a racing retry finds the attempt that won). */
+export async function storedQuizAttempt(db: Database, userId: string, attemptId: string): Promise<StoredQuizAttempt | undefined> {
+  const { rows } = await db.$client.execute({
+    sql: 'SELECT id, quiz_id, seed, answers, result, score, max_score, percent, passed FROM quiz_attempts WHERE id = ? AND user_id = ?',
+    args: [attemptId, userId],
+  });
+  return rows[0] ? storedAttempt(rows[0]) : undefined;
 }
 
 /** Every attempt of one learner at one quiz, oldest first. */

@@ -10,11 +10,14 @@ import { stringify } from 'devalue';
 import type { Database } from './db';
 import type { Quiz } from '../../schemas/quiz';
 import { SESSION_COOKIE } from './sessions';
-import { readSessionVisitor } from './lesson-visitor';
+import { readLessonVisitor } from './lesson-visitor';
+import { lockedWorkMessage, type Placement } from '../work-locks';
 import { readCookie, sessionCookieHeader } from './session-cookies';
 import { SHELL_REQUEST_HEADER } from '../lesson-shell/shell';
 import { quizSubmitInput, SubmissionRefused, submitQuizAttempt } from './quiz-submission';
-import { securityHeaders } from './security-headers';
+import { securityHeaders, signedInHeaders } from './security-headers';
+import { servedOverHttps } from './client-address';
+import { trustedProxies } from './env';
 
 const SUBMIT_PATH = '/_actions/quiz.submit';
 /** Astro's actionBodySizeLimit (astro.config.mjs); larger bodies go to Astro, which refuses them. */
@@ -53,14 +56,15 @@ function isSameSiteWrite(req: IncomingMessage): boolean {
 }
 
 export function createQuizSubmissionLane({ db, selfOrigin, shellSecret, secureCookies }: SubmissionLaneOptions) {
-  const quizzes = new Map<string, Promise<Quiz | null>>();
+  type PlacedQuiz = { quiz: Quiz; placements: Placement[] };
+  const quizzes = new Map<string, Promise<PlacedQuiz | null>>();
   const MAX_QUIZZES = 1_000;
 
-  function quizFor(id: string): Promise<Quiz | null> {
+  function quizFor(id: string): Promise<PlacedQuiz | null> {
     let quiz = quizzes.get(id);
     if (!quiz) {
       quiz = fetch(`${selfOrigin()}/internal/quizzes/${id}`, { headers: { [SHELL_REQUEST_HEADER]: shellSecret } })
-        .then(async (response) => (response.ok ? ((await response.json()) as Quiz) : null))
+        .then(async (response) => (response.ok ? ((await response.json()) as PlacedQuiz) : null))
         .catch(() => null);
       if (quizzes.size < MAX_QUIZZES) quizzes.set(id, quiz);
       void quiz.then((found) => found ?? quizzes.delete(id));
@@ -68,9 +72,10 @@ export function createQuizSubmissionLane({ db, selfOrigin, shellSecret, secureCo
     return quiz;
   }
 
-  function answer(res: ServerResponse, status: number, contentType: string, body: string, cookie: string) {
+  function answer(req: IncomingMessage, res: ServerResponse, status: number, contentType: string, body: string, cookie: string) {
     const bytes = Buffer.from(body);
-    res.writeHead(status, { ...securityHeaders, 'content-type': contentType, 'content-length': bytes.byteLength, 'set-cookie': cookie, 'server-timing': 'submission-lane' });
+    const https = servedOverHttps(new URL('http://submission.lane/'), req.socket.remoteAddress, req.headers['x-forwarded-proto'] as string | undefined, trustedProxies());
+    res.writeHead(status, { ...securityHeaders, ...signedInHeaders(https), 'content-type': contentType, 'content-length': bytes.byteLength, 'set-cookie': cookie, 'server-timing': 'submission-lane' });
     res.end(bytes);
   }
 
@@ -84,13 +89,13 @@ export function createQuizSubmissionLane({ db, selfOrigin, shellSecret, secureCo
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
     if (!token) return false;
     const now = new Date();
-    const visitor = await readSessionVisitor(db, token, now);
+    const visitor = await readLessonVisitor(db, token, now);
     if (!visitor) return false;
 
     const body = await readBody(req);
     if (!body) {
       const message = 'The submission is far too large. Reload the page and submit your answers again.';
-      res.writeHead(413, { ...securityHeaders, 'content-type': 'application/json', connection: 'close' });
+      res.writeHead(413, { ...securityHeaders, 'cache-control': 'no-store', 'content-type': 'application/json', connection: 'close' });
       res.end(JSON.stringify({ type: 'AstroActionError', code: 'CONTENT_TOO_LARGE', status: 413, message }));
       return true;
     }
@@ -105,13 +110,16 @@ export function createQuizSubmissionLane({ db, selfOrigin, shellSecret, secureCo
     }
     const input = quizSubmitInput.safeParse(json);
     if (!input.success) return false;
-    const quiz = await quizFor(input.data.quizId);
-    if (!quiz) return false;
+    const placed = await quizFor(input.data.quizId);
+    if (!placed) return false;
 
     const cookie = sessionCookieHeader(token, visitor.expiresAt, secureCookies);
     try {
-      const result = await submitQuizAttempt(db, visitor.user.id, quiz, input.data, now);
-      answer(res, 200, 'application/json+devalue', stringify(result), cookie);
+      // The same lock as the quiz.submit action (requireUnlocked): a locked module's quiz is refused.
+      const locked = lockedWorkMessage(placed.placements, new Set(visitor.completed.keys()), visitor.user.role, input.data.lang);
+      if (locked) throw new SubmissionRefused('FORBIDDEN', locked);
+      const result = await submitQuizAttempt(db, visitor.user.id, placed.quiz, input.data, now);
+      answer(req, res, 200, 'application/json+devalue', stringify(result), cookie);
     } catch (error) {
       // Never handed to Astro from here: the attempt may have been stored, and a second run could count it twice.
       const refused = error instanceof SubmissionRefused;
@@ -119,7 +127,7 @@ export function createQuizSubmissionLane({ db, selfOrigin, shellSecret, secureCo
       const code = refused ? error.code : 'INTERNAL_SERVER_ERROR';
       const status = refused ? STATUS[error.code] : 500;
       const message = refused ? error.message : 'The submission could not be stored. Try again in a moment.';
-      answer(res, status, 'application/json', JSON.stringify({ type: 'AstroActionError', code, status, message }), cookie);
+      answer(req, res, status, 'application/json', JSON.stringify({ type: 'AstroActionError', code, status, message }), cookie);
     }
     return true;
   };

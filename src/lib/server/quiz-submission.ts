@@ -8,11 +8,11 @@ import type { Quiz } from '../../schemas/quiz';
 import type { Language } from '../../schemas/common';
 import { attemptAvailability } from '../quiz-attempt-rules';
 import { attemptSeed, planAttempt } from '../quiz-draw';
-import { attemptStatus, attemptView, gradeAttempt, type AttemptStatus } from '../quiz-attempt';
+import { attemptStatus, attemptView, gradeAttempt, storedAttemptResult, type AttemptStatus } from '../quiz-attempt';
 import type { QuizResult } from '../quiz-grading';
 import { unreadableNumericAnswer } from '../quiz-numeric-answers';
 import type { Database } from './db';
-import { attemptHistory, recordQuizAttempt } from './quiz-attempts';
+import { attemptHistory, recordQuizAttempt, storedQuizAttempt, type StoredQuizAttempt } from './quiz-attempts';
 
 const id = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'ids are lowercase letters, digits and hyphens');
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -75,11 +75,20 @@ export async function submitQuizAttempt(
   now: Date,
 ): Promise<SubmittedAttempt> {
   const lang: Language = input.lang;
-  // A retried submission that already landed gets its own result back, not a limit error.
+  // A graded reply is only ever built from a stored attempt of this quiz by this learner: a key
+  // already spent on another quiz would otherwise grade this one and store nothing — every key
+  // for free, with no attempt counted.
+  const keyReused = () => new SubmissionRefused('CONFLICT', 'This submission key was already used for another quiz. Reload the page and submit again.');
+  const asStored = (attempt: StoredQuizAttempt, history: typeof past): SubmittedAttempt => ({
+    attemptId: attempt.id,
+    ...storedAttemptResult(quiz, attempt, lang),
+    next: attemptStatus(attemptView(input.quizId, quiz, lang, userId, history, now)),
+  });
+  // A retried submission that already landed gets its own result back, as stored, not a limit error.
   const { past, earlier } = await attemptHistory(db, userId, input.quizId, input.idempotencyKey);
   if (earlier) {
-    const result = gradeAttempt(quiz, earlier.seed, earlier.answers, lang);
-    return { attemptId: earlier.id, ...result, next: attemptStatus(attemptView(input.quizId, quiz, lang, userId, past, now)) };
+    if (earlier.quizId !== input.quizId) throw keyReused();
+    return asStored(earlier, past);
   }
 
   const availability = attemptAvailability(quiz, past, now);
@@ -121,6 +130,13 @@ export async function submitQuizAttempt(
     idempotencyKey: input.idempotencyKey,
   });
   if (stored.stale) throw stale();
+  if (stored.conflict) throw keyReused();
+  if (stored.duplicate) {
+    // A twin of this retry landed first: answer with what it stored, not with this grading.
+    const winner = await storedQuizAttempt(db, userId, stored.id);
+    if (!winner || winner.quizId !== input.quizId) throw keyReused();
+    return asStored(winner, (await attemptHistory(db, userId, input.quizId, undefined)).past);
+  }
   const next = attemptView(input.quizId, quiz, lang, userId, [...past, { percent: result.percent, passed: result.passed, finishedAt: now }], now);
   return { attemptId: stored.id, ...result, next: attemptStatus(next) };
 }

@@ -34,8 +34,60 @@ export function isCrossSiteWrite(request: Request, url: URL): boolean {
   return false;
 }
 
-/** Only follow redirect targets on this site, so `?next=` cannot send someone elsewhere. */
-export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
+const PLACEHOLDER_ORIGIN = 'http://academy.invalid';
+
+/**
+ * Only follow redirect targets on this site, so `?next=` cannot send someone elsewhere. The
+ * target is parsed the way a browser would (`new URL(next, ownOrigin)`) and only its path, query
+ * and fragment are kept, percent-encoded by the parser. Anything with control characters or a
+ * backslash is refused outright: browsers drop tabs and newlines and read "\" as "/", which is
+ * how "/<TAB>/evil.example" or "/\evil.example" become another site.
+ */
+export function safeNextPath(next: string | null | undefined, ownOrigin: string = PLACEHOLDER_ORIGIN): string {
+  if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f-\u009f\\]/.test(next)) return '/';
+  let parsed: URL;
+  try {
+    parsed = new URL(next, ownOrigin);
+  } catch {
+    return '/';
+  }
+  if (parsed.origin !== new URL(ownOrigin).origin) return '/';
+  const path = parsed.pathname + parsed.search + parsed.hash;
+  // "/.//evil.example" resolves to the path "//evil.example", which a Location header would read as a host.
+  return path.startsWith('//') ? '/' : path;
+}
+
+/**
+ * The path of the page itself, for redirecting back to it after a form post: a request for
+ * "//evil.example/…" must not become `Location: //evil.example/…`.
+ */
+export function ownPagePath(url: URL): string {
+  return `/${url.pathname.replace(/^[/\\]+/, '')}`;
+}
+
+/** Forms posted to pages (login, invite) hold a few short fields; actions have their own limit (astro.config.mjs). */
+export const FORM_BODY_LIMIT = 16 * 1024;
+
+/**
+ * A page's form body, read only up to `maxBytes`: the Node adapter would otherwise buffer a body
+ * of any size (its default limit is 1 GiB) before the page sees a field. 'too-large' beyond it.
+ */
+export async function readLimitedForm(request: Request, maxBytes = FORM_BODY_LIMIT): Promise<FormData | 'too-large'> {
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return 'too-large';
+  if (!request.body) return new FormData();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return 'too-large';
+    }
+    chunks.push(value);
+  }
+  const headers = { 'content-type': request.headers.get('content-type') ?? '' };
+  return new Response(new Blob(chunks as BlobPart[]), { headers }).formData().catch(() => new FormData());
 }

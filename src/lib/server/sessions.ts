@@ -1,18 +1,36 @@
 /**
  * Sessions after the Lucia guide (lucia-auth/lucia code/auth_session.ts): the cookie holds
  * "id.secret", both random; the database keeps only SHA-256(secret), so a leaked table cannot be
- * replayed. Expiry slides: a session in use is extended, an idle one dies after 30 days.
+ * replayed. Expiry slides: a session in use is extended, an idle one dies after 30 days. On top
+ * of that a session has an absolute lifetime (SESSION_MAX_AGE_DAYS after login, 30 by default):
+ * a stolen cookie in steady use cannot live for ever, and people log in again now and then.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
 import { sessions, users } from '../../../db/schema';
 import type { Database } from './db';
+import { serverEnv } from './env';
 
 export const SESSION_COOKIE = 'session';
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 /** Extend only when less than this remains, so most requests do not write. */
 export const RENEW_WHEN_REMAINING_MS = 15 * DAY_MS;
+
+/** How long after login a session ends however it is used (SESSION_MAX_AGE_DAYS). */
+export function sessionMaxAgeMs(): number {
+  return serverEnv().SESSION_MAX_AGE_DAYS * DAY_MS;
+}
+
+/** Whether a session created at `createdAt` is past its absolute lifetime at `now`. */
+export function pastMaxAge(createdAt: Date, now: Date, maxAgeMs: number): boolean {
+  return createdAt.getTime() + maxAgeMs <= now.getTime();
+}
+
+/** The expiry a session in use gets: sliding, but never beyond its absolute end. */
+export function slidExpiry(createdAt: Date, now: Date, maxAgeMs: number): Date {
+  return new Date(Math.min(now.getTime() + SESSION_LIFETIME_MS, createdAt.getTime() + maxAgeMs));
+}
 
 export interface SessionUser {
   id: string;
@@ -51,10 +69,15 @@ export function secretMatches(secret: string, storedHash: Uint8Array): boolean {
 }
 
 /** Creates a session and returns the token to put in the cookie; the token is never stored. */
-export async function createSession(db: Database, userId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: Database,
+  userId: string,
+  now: Date,
+  maxAgeMs: number = sessionMaxAgeMs(),
+): Promise<{ token: string; expiresAt: Date }> {
   const id = randomString();
   const secret = randomString();
-  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  const expiresAt = slidExpiry(now, now, maxAgeMs);
   await db.insert(sessions).values({ id, userId, secretHash: hashSecret(secret), expiresAt, createdAt: now });
   return { token: `${id}.${secret}`, expiresAt };
 }
@@ -71,6 +94,7 @@ export async function validateSessionToken(
   db: Database,
   token: string,
   now: Date,
+  maxAgeMs: number = sessionMaxAgeMs(),
 ): Promise<{ session: ValidSession; user: SessionUser } | null> {
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
@@ -83,14 +107,18 @@ export async function validateSessionToken(
     .get();
   if (!row) return null;
   if (!secretMatches(secret, row.session.secretHash)) return null;
-  if (row.session.expiresAt.getTime() <= now.getTime() || !row.user.active) {
+  if (row.session.expiresAt.getTime() <= now.getTime() || pastMaxAge(row.session.createdAt, now, maxAgeMs) || !row.user.active) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
   let expiresAt = row.session.expiresAt;
   if (expiresAt.getTime() - now.getTime() < RENEW_WHEN_REMAINING_MS) {
-    expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+    const slid = slidExpiry(row.session.createdAt, now, maxAgeMs);
+    // Near the absolute end there is nothing left to extend; do not write on every request.
+    if (slid.getTime() > expiresAt.getTime()) {
+      expiresAt = slid;
+      await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+    }
   }
   const { user } = row;
   return {

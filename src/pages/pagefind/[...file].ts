@@ -1,6 +1,10 @@
 import type { APIRoute } from 'astro';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
+import { workIndex } from '../../lib/server/work-index';
+import { completedModuleIds } from '../../lib/server/progress';
+import { bypassesLocks } from '../../lib/module-locks';
+import { searchIndexKind } from '../../lib/work-locks';
 
 const indexRoot = join(process.env.ASTRO_OUT_DIR ?? 'dist', 'search-index');
 const types: Record<string, string> = {
@@ -10,20 +14,28 @@ const types: Record<string, string> = {
   wasm: 'application/wasm',
 };
 
-/** Serves the Pagefind index to signed-in people only (the middleware has already checked). */
-export const GET: APIRoute = async ({ params }) => {
+/**
+ * Serves a Pagefind index to signed-in people only (the middleware has already checked): the full
+ * one to people who can open every module, otherwise the one without locked lessons' text (see
+ * src/integrations/search-index.ts for why there are two).
+ */
+export const GET: APIRoute = async ({ params, locals }) => {
   const relative = normalize(params.file ?? '');
   if (relative.startsWith('..') || relative.includes(`${sep}..`) || relative.startsWith(sep)) {
     return new Response('Not found', { status: 404 });
   }
+  const user = locals.user;
+  if (!user) return new Response('Not found', { status: 404 });
+  const completed = bypassesLocks(user.role) ? new Set<string>() : new Set((await completedModuleIds(locals.db, user.id)).keys());
+  const kind = searchIndexKind(await workIndex(), completed, user.role);
   try {
-    const body = await readFile(join(indexRoot, relative));
+    const body = await readFile(join(indexRoot, kind, relative));
     const extension = relative.split('.').pop() ?? '';
     return new Response(body, {
       headers: {
         'Content-Type': types[extension] ?? 'application/octet-stream',
-        // Private: the index holds internal lessons; fingerprinted files may be reused for a day.
-        'Cache-Control': 'private, max-age=86400',
+        // Which index a person gets changes as they unlock modules, and it holds internal lessons.
+        'Cache-Control': 'no-store',
       },
     });
   } catch {
