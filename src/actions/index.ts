@@ -5,7 +5,7 @@ import * as admin from './admin';
 import * as team from './team';
 
 export const server = {
-  quiz: { view: quiz.view, submit: quiz.submit },
+  quiz: { view: quiz.view, saveDraft: quiz.saveDraft, submit: quiz.submit },
   progress: { completeModule: progress.completeModule },
   exercise: { open: exercise.open, start: exercise.start, save: exercise.save, choose: exercise.choose, submit: exercise.submit },
   team: { recordKpi: team.recordKpi, signOff: team.signOff, promote: team.promote, assign: team.assign },
