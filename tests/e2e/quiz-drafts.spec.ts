@@ -44,6 +44,8 @@ async function expectAnswersAsLeft(quiz: Locator, secondPick: number) {
 }
 
 test('answers given so far survive a reload, leaving the page, and signing out and in; a submission starts the next attempt empty', async ({ page }) => {
+  // A whole learner journey with two log-ins (argon2 is slow by design): longer than one check.
+  test.setTimeout(90_000);
   await logIn(page, 'manager.north@demo.academy');
   let quiz = await openQuiz(page);
   await choice(quiz, first, 0).check();

@@ -53,7 +53,7 @@ export class ExerciseSession<R extends ExerciseResult = ExerciseResult> {
   );
   #options: SessionOptions;
   #revision: number;
-  #autosave: Autosave<LearnerAnswer, { revision: number }>;
+  #autosave: Autosave<LearnerAnswer, { attemptId: string; savedAt: number; revision: number }>;
   #idempotencyKey = crypto.randomUUID();
 
   constructor(options: SessionOptions) {
