@@ -71,8 +71,11 @@ test('answers given so far survive a reload, leaving the page, and signing out a
   quiz = await openQuiz(page);
   await expectAnswersAsLeft(quiz, 2);
 
+  const submitted = page.waitForResponse((response) => response.url().endsWith('/_actions/quiz.submit'));
   await quiz.getByRole('button', { name: '提交答案' }).click();
   await expect(quiz.getByRole('status')).toContainText('得分：');
+  // The production server's submission lane stored it, and dropped the draft with it.
+  expect((await submitted).headers()['server-timing']).toContain('submission-lane');
   await quiz.getByRole('button', { name: '再试一次' }).click();
   await expect(quiz.getByRole('button', { name: '提交答案' })).toBeEnabled();
   await expect(quiz.getByRole('radio', { checked: true })).toHaveCount(0);
