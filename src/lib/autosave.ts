@@ -121,6 +121,9 @@ export class Autosave<T, R = unknown> {
     } else {
       this.#options.onState({ status: 'refused', code: outcome.code });
       if (outcome.code === 'CONFLICT') this.stop();
+      // Signed out (the session expired): the work waits, and goes with the next change or when
+      // the page is hidden — once the learner has logged in again in another tab, that succeeds.
+      else if (outcome.code === 'UNAUTHORIZED') this.#pending ??= { value };
     }
   }
 }

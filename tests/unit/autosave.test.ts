@@ -124,4 +124,16 @@ describe('saving work as the learner goes', () => {
     expect(idle).toBe(true);
     expect(sent.map((s) => s.value)).toEqual(['one']);
   });
+
+  it('keeps work refused for an expired session and sends it when the page is next hidden', async () => {
+    const { autosave, sent, states } = harness();
+    autosave.schedule('answers');
+    await vi.advanceTimersByTimeAsync(600);
+    sent[0]!.settle({ ok: false, code: 'UNAUTHORIZED' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sent).toHaveLength(1);
+    expect(states).toEqual(['refused']);
+    autosave.flushNow();
+    expect(sent.map((s) => s.value)).toEqual(['answers', 'answers']);
+  });
 });
