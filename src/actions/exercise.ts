@@ -1,7 +1,7 @@
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { findExercise } from '../lib/server/exercise-content';
-import { changeOpenAttempt, IdempotencyKeyReusedError, startOrResumeAttempt, submitOpenAttempt } from '../lib/server/exercise-attempts';
+import { changeOpenAttempt, IdempotencyKeyReusedError, StaleRevisionError, startOrResumeAttempt, submitOpenAttempt } from '../lib/server/exercise-attempts';
 import {
   advance,
   initialAnswer,
@@ -23,6 +23,8 @@ const id = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'ids are lowercase le
 const lang = z.enum(['zh', 'en']);
 /** The shuffle seed the page was rendered with, so a new attempt keeps the order the learner sees. */
 const seed = z.number().int().min(0).max(2 ** 32 - 1).optional();
+/** The attempt revision the tab's work is based on (see OpenAttemptInput.basedOn). */
+const revision = z.number().int().min(0).max(2 ** 31 - 1).optional();
 
 async function exerciseOr404(exerciseId: string): Promise<Exercise> {
   const exercise = await findExercise(exerciseId);
@@ -36,6 +38,14 @@ function freshState(exercise: Exercise, requested: number | undefined): AttemptS
 }
 
 const badRequest = (message: string) => new ActionError({ code: 'BAD_REQUEST', message });
+
+/** A write from a tab that another tab has moved past is a CONFLICT the island explains. */
+function conflictIfStale(error: unknown): never {
+  if (error instanceof StaleRevisionError) {
+    throw new ActionError({ code: 'CONFLICT', message: 'This exercise was changed in another tab. Reload the page to continue from there.' });
+  }
+  throw error;
+}
 
 /**
  * What the island shows first: this learner's view, work so far and results, asked for when the
@@ -64,13 +74,14 @@ export const start = defineAction({
       initialState: initial,
     });
     const state = restoreState(exercise, attempt.state, initial.seed);
-    return { attemptId: attempt.id, resumed, seed: state.seed, view: toPublicExercise(input.exerciseId, exercise, input.lang, state), answer: publicAnswer(state.answer) };
+    const view = toPublicExercise(input.exerciseId, exercise, input.lang, state);
+    return { attemptId: attempt.id, resumed, seed: state.seed, revision: attempt.revision, view, answer: publicAnswer(state.answer) };
   },
 });
 
 /** Saves the work so far, so the learner can leave and resume. Not for role-plays: only `choose` moves those. */
 export const save = defineAction({
-  input: z.strictObject({ exerciseId: id, answer: learnerAnswerSchema, seed }),
+  input: z.strictObject({ exerciseId: id, answer: learnerAnswerSchema, seed, revision }),
   handler: async (input, context) => {
     const user = await requireUnlocked(context, 'exercise', input.exerciseId);
     const exercise = await exerciseOr404(input.exerciseId);
@@ -78,16 +89,16 @@ export const save = defineAction({
     const initial = freshState(exercise, input.seed);
     const { attempt } = await changeOpenAttempt(
       context.locals.db,
-      { userId: user.id, exerciseId: input.exerciseId, now: new Date(), initialState: initial },
+      { userId: user.id, exerciseId: input.exerciseId, now: new Date(), initialState: initial, basedOn: input.revision },
       (open) => ({ state: { seed: restoreState(exercise, open.state, initial.seed).seed, answer: input.answer }, value: null }),
-    );
-    return { attemptId: attempt.id, savedAt: attempt.updatedAt.getTime() };
+    ).catch(conflictIfStale);
+    return { attemptId: attempt.id, savedAt: attempt.updatedAt.getTime(), revision: attempt.revision };
   },
 });
 
 /** Takes a choice in a role-play. The server decides the next node and returns only its public view. */
 export const choose = defineAction({
-  input: z.strictObject({ exerciseId: id, lang, choiceId: id, seed }),
+  input: z.strictObject({ exerciseId: id, lang, choiceId: id, seed, revision }),
   handler: async (input, context) => {
     const user = await requireUnlocked(context, 'exercise', input.exerciseId, input.lang);
     const exercise = await exerciseOr404(input.exerciseId);
@@ -96,14 +107,14 @@ export const choose = defineAction({
     try {
       const { attempt, value } = await changeOpenAttempt(
         context.locals.db,
-        { userId: user.id, exerciseId: input.exerciseId, now: new Date(), initialState: initial },
+        { userId: user.id, exerciseId: input.exerciseId, now: new Date(), initialState: initial, basedOn: input.revision },
         (open) => {
           const state = restoreState(exercise, open.state, initial.seed);
           const moved = advance(exercise, state.answer.type === 'roleplay' ? state.answer : { type: 'roleplay', choices: [] }, input.choiceId);
           return { state: { seed: state.seed, answer: moved.state }, value: toPublicNode(moved.node, input.lang, state.seed) };
         },
-      );
-      return { attemptId: attempt.id, node: value };
+      ).catch(conflictIfStale);
+      return { attemptId: attempt.id, node: value, revision: attempt.revision };
     } catch (error) {
       if (error instanceof RoleplayMoveError) {
         throw badRequest(error.reason === 'ended' ? 'This conversation has ended; submit it to see the debrief.' : 'That choice is not open at this point of the conversation. Reload the page.');
@@ -115,7 +126,7 @@ export const choose = defineAction({
 
 /** Scores the open attempt on the server and closes it; returns the result with explanations. */
 export const submit = defineAction({
-  input: z.strictObject({ exerciseId: id, lang, answer: learnerAnswerSchema.optional(), seed, idempotencyKey: z.uuid().optional() }),
+  input: z.strictObject({ exerciseId: id, lang, answer: learnerAnswerSchema.optional(), seed, revision, idempotencyKey: z.uuid().optional() }),
   handler: async (input, context) => {
     const user = await requireUnlocked(context, 'exercise', input.exerciseId, input.lang);
     const exercise = await exerciseOr404(input.exerciseId);
@@ -127,7 +138,7 @@ export const submit = defineAction({
     try {
       const { attempt, duplicate } = await submitOpenAttempt(
         context.locals.db,
-        { userId: user.id, exerciseId: input.exerciseId, now: new Date(), initialState: initial, idempotencyKey: input.idempotencyKey },
+        { userId: user.id, exerciseId: input.exerciseId, now: new Date(), initialState: initial, idempotencyKey: input.idempotencyKey, basedOn: input.revision },
         (open) => {
           const state = restoreState(exercise, open.state, initial.seed);
           const answer = input.answer ?? state.answer;
@@ -135,7 +146,7 @@ export const submit = defineAction({
           if (!result) throw badRequest('Finish the conversation before submitting it.');
           return { state: { seed: state.seed, answer }, result, score: result.score, maxScore: result.maxScore, percent: result.percent, passed: result.passed };
         },
-      );
+      ).catch(conflictIfStale);
       return { attemptId: attempt.id, duplicate, result: attempt.result as ExerciseResult };
     } catch (error) {
       if (error instanceof IdempotencyKeyReusedError) throw new ActionError({ code: 'CONFLICT', message: 'This submission key was already used for another exercise. Reload the page and submit again.' });

@@ -8,7 +8,7 @@ import * as account from './account';
 import * as trainer from './trainer';
 
 export const server = {
-  quiz: { view: quiz.view, submit: quiz.submit },
+  quiz: { view: quiz.view, saveDraft: quiz.saveDraft, submit: quiz.submit },
   progress: { completeModule: progress.completeModule },
   exercise: { open: exercise.open, start: exercise.start, save: exercise.save, choose: exercise.choose, submit: exercise.submit },
   certificate: { revoke: certificate.revoke },

@@ -4,6 +4,7 @@ import { findQuiz } from '../lib/server/curriculum';
 import { attemptView } from '../lib/quiz-attempt';
 import { pastAttempts } from '../lib/server/quiz-attempts';
 import { quizSubmitInput, SubmissionRefused, submitQuizAttempt } from '../lib/server/quiz-submission';
+import { draftAnswersFor, quizDraftInput, saveQuizDraft } from '../lib/server/quiz-drafts';
 import { requireUnlocked } from './guards';
 
 const id = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'ids are lowercase letters, digits and hyphens');
@@ -20,7 +21,27 @@ export const view = defineAction({
     const quiz = await findQuiz(input.quizId);
     if (!quiz) throw new ActionError({ code: 'NOT_FOUND', message: `There is no quiz "${input.quizId}".` });
     const past = await pastAttempts(context.locals.db, user.id, input.quizId);
-    return attemptView(input.quizId, quiz.data, input.lang, user.id, past, new Date());
+    const view = attemptView(input.quizId, quiz.data, input.lang, user.id, past, new Date());
+    // Only the answers saved for this very attempt: a draft under an older seed belongs to an attempt already spent.
+    const draft = view.status === 'open' ? await draftAnswersFor(context.locals.db, user.id, input.quizId, quiz.data, view.seed) : null;
+    return { ...view, draft };
+  },
+});
+
+/** Keeps the answers given so far for the attempt on screen; replies only when it was saved. */
+export const saveDraft = defineAction({
+  input: quizDraftInput,
+  handler: async (input, context) => {
+    // A locked module's quiz takes no drafts either: locks hold wherever work is written.
+    const user = await requireUnlocked(context, 'quiz', input.quizId);
+    const quiz = await findQuiz(input.quizId);
+    if (!quiz) throw new ActionError({ code: 'NOT_FOUND', message: `There is no quiz "${input.quizId}".` });
+    try {
+      return await saveQuizDraft(context.locals.db, user.id, quiz.data, input, new Date());
+    } catch (error) {
+      if (error instanceof SubmissionRefused) throw new ActionError({ code: error.code, message: error.message });
+      throw error;
+    }
   },
 });
 

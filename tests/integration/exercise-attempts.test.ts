@@ -3,10 +3,12 @@ import { and, eq } from 'drizzle-orm';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
 import {
   changeOpenAttempt,
+  currentRevision,
   exerciseSummaries,
   findOpenAttempt,
   IdempotencyKeyReusedError,
   latestSubmittedAttempt,
+  StaleRevisionError,
   startOrResumeAttempt,
   submitOpenAttempt,
 } from '../../src/lib/server/exercise-attempts';
@@ -176,5 +178,76 @@ describe('exercise progress', () => {
     expect(distribution.attempts).toBe(3);
     expect(distribution.bins.map((b) => b.count)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
     expect((await exerciseDistributions(t.db)).has('rp')).toBe(false);
+  });
+});
+
+describe('two tabs on one exercise', () => {
+  const order = (first: string) => ['judge', 'record', 'assign', 'propose', 'analyse'].sort((a, b) => (a === first ? -1 : b === first ? 1 : 0));
+  function save(userId: string, basedOn: number | undefined, answerOrder: string[], minute: number) {
+    const exercise = sequenceExercise();
+    return changeOpenAttempt(t.db, { userId, exerciseId: 'seq', now: at(minute), initialState: fresh(exercise, 5), basedOn }, (open) => ({
+      state: { seed: restoreState(exercise, open.state, 5).seed, answer: { type: 'sequence', order: answerOrder } },
+      value: null,
+    }));
+  }
+  const storedOrder = async (userId: string) => (restoreState(sequenceExercise(), (await findOpenAttempt(t.db, userId, 'seq'))!.state, 0).answer as { order: string[] }).order;
+
+  it('bumps the revision with every stored save', async () => {
+    const user = await insertUser(t.db);
+    expect(await currentRevision(t.db, user.id, 'seq', null)).toBe(0);
+    const first = await save(user.id, 0, order('record'), 1);
+    const second = await save(user.id, first.attempt.revision, order('assign'), 2);
+    expect([first.attempt.revision, second.attempt.revision]).toEqual([1, 2]);
+  });
+
+  it('refuses a save based on an older revision and keeps the newer work', async () => {
+    const user = await insertUser(t.db);
+    // Both tabs opened the exercise at revision 0; tab A saves first.
+    await save(user.id, 0, order('record'), 1);
+    await expect(save(user.id, 0, order('assign'), 2)).rejects.toBeInstanceOf(StaleRevisionError);
+    expect(await storedOrder(user.id)).toEqual(order('record'));
+    expect((await findOpenAttempt(t.db, user.id, 'seq'))!.revision).toBe(1);
+  });
+
+  it('refuses a submission from the tab left behind, and takes one from the tab that is current', async () => {
+    const user = await insertUser(t.db);
+    const exercise = sequenceExercise();
+    const a = await save(user.id, 0, order('record'), 1);
+    const stale = submitOpenAttempt(t.db, { userId: user.id, exerciseId: 'seq', now: at(3), initialState: fresh(exercise, 1), basedOn: 0 }, () => {
+      throw new Error('a stale submission is never graded');
+    });
+    await expect(stale).rejects.toBeInstanceOf(StaleRevisionError);
+    expect(await latestSubmittedAttempt(t.db, user.id, 'seq')).toBeNull();
+
+    const current = await submitOpenAttempt(t.db, { userId: user.id, exerciseId: 'seq', now: at(4), initialState: fresh(exercise, 1), basedOn: a.attempt.revision }, (open) => {
+      const state = restoreState(exercise, open.state, 1);
+      const result = scoreExercise(exercise, state.answer, 'en')!;
+      return { state, result, score: result.score, maxScore: result.maxScore, percent: result.percent, passed: result.passed };
+    });
+    expect(current.attempt).toMatchObject({ status: 'submitted', revision: 2 });
+  });
+
+  it('starts the next attempt past every earlier revision, so a tab still showing a submitted attempt stays stale', async () => {
+    const user = await insertUser(t.db);
+    const exercise = sequenceExercise();
+    const a = await save(user.id, 0, order('record'), 1);
+    await submit(user.id, 'seq', exercise, at(2));
+    expect(await currentRevision(t.db, user.id, 'seq', null)).toBe(a.attempt.revision + 2);
+    // The other tab still works from revision 1 of the submitted attempt.
+    await expect(save(user.id, a.attempt.revision, order('assign'), 3)).rejects.toBeInstanceOf(StaleRevisionError);
+    expect(await findOpenAttempt(t.db, user.id, 'seq')).toBeNull();
+  });
+
+  it('moves a role-play only from the revision it is at', async () => {
+    const user = await insertUser(t.db);
+    const scenario = roleplayExercise();
+    const choose = (basedOn: number, choiceId: string) =>
+      changeOpenAttempt(t.db, { userId: user.id, exerciseId: 'rp', now: at(1), initialState: fresh(scenario, 3), basedOn }, (open) => {
+        const state = restoreState(scenario, open.state, 3);
+        const moved = advance(scenario, state.answer.type === 'roleplay' ? state.answer : { type: 'roleplay', choices: [] }, choiceId);
+        return { state: { seed: state.seed, answer: moved.state }, value: null };
+      });
+    await choose(0, 'ask');
+    await expect(choose(0, 'ask')).rejects.toBeInstanceOf(StaleRevisionError);
   });
 });

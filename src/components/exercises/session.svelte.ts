@@ -2,9 +2,15 @@
  * What every exercise island shares: whether it is live, saving the work so far, submitting,
  * starting over, and turning action errors into the learner's language. Create it while the
  * component initialises (it registers an effect).
+ *
+ * Every write names the attempt revision this tab last saw, and each stored write returns the
+ * next one; a write from a tab another tab has moved past is refused with CONFLICT, and this
+ * tab then says so and stops saving instead of overwriting the other tab's work.
  */
 import { actions, isInputError } from 'astro:actions';
 import { errorMessageKey } from '../../lib/island-messages';
+import { Autosave, flushWhenPageHides, type AutosaveState } from '../../lib/autosave';
+import { callWithKeepalive } from '../../lib/keepalive-action';
 import type { ExerciseResult, LearnerAnswer, PublicExercise, PublicRoleplayNode } from '../../lib/exercises';
 
 /** What every exercise island starts from: the learner's start as exercise.open returns it. */
@@ -18,16 +24,21 @@ export interface ExerciseIslandProps<View, Saved> {
   lastPercent: number | null;
   bestPercent: number | null;
   resumed: boolean;
+  /** The attempt revision the learner's work so far is at (exercise.open). */
+  revision: number;
 }
 
 export interface SessionOptions {
   exerciseId: string;
   lang: 'zh' | 'en';
   seed: number;
+  revision: number;
   strings: Record<string, string>;
 }
 
 const SAVE_DELAY_MS = 600;
+/** Error codes with a message of their own on an exercise; the rest share the general ones. */
+const errorKeys: Record<string, string> = { CONFLICT: 'exercise.conflict' };
 
 export class ExerciseSession<R extends ExerciseResult = ExerciseResult> {
   /** Server-rendered inputs stay disabled until the island is live, so no early click is lost. */
@@ -35,23 +46,55 @@ export class ExerciseSession<R extends ExerciseResult = ExerciseResult> {
   busy = $state(false);
   errorText = $state('');
   result = $state<R | null>(null);
-  saved = $state(false);
+  saveState = $state<AutosaveState>({ status: 'idle' });
+  /** The quiet line under the exercise: saved, or not saved and trying again. */
+  readonly saveNote = $derived(
+    this.saveState.status === 'saved' ? this.#text('exercise.saved') : this.saveState.status === 'retrying' ? this.#text('exercise.notSaved') : '',
+  );
   #options: SessionOptions;
-  #saveTimer: ReturnType<typeof setTimeout> | undefined;
-  #pending: LearnerAnswer | null = null;
+  #revision: number;
+  #autosave: Autosave<LearnerAnswer, { attemptId: string; savedAt: number; revision: number }>;
   #idempotencyKey = crypto.randomUUID();
 
   constructor(options: SessionOptions) {
     this.#options = options;
+    this.#revision = options.revision;
+    this.#autosave = new Autosave({
+      delayMs: SAVE_DELAY_MS,
+      // Sent with keepalive, so the last move survives the learner leaving the page right after it.
+      // A save sent behind one still in flight builds on the revision that one will store.
+      send: (answer, { behind }) =>
+        callWithKeepalive(actions.exercise.save, {
+          exerciseId: this.#options.exerciseId,
+          answer,
+          seed: this.#options.seed,
+          revision: behind ? this.#revision + 1 : this.#revision,
+        }),
+      onSaved: ({ revision }) => (this.#revision = Math.max(this.#revision, revision)),
+      onState: (state) => {
+        this.saveState = state;
+        if (state.status === 'refused') this.#fail({ code: state.code });
+      },
+    });
     $effect(() => {
       this.live = true;
-      return () => clearTimeout(this.#saveTimer);
+      const stopListening = flushWhenPageHides(this.#autosave);
+      return () => {
+        stopListening();
+        // The island going away (not the page) still keeps the last change.
+        this.#autosave.flushNow();
+      };
     });
+  }
+
+  #text(key: string): string {
+    return this.#options.strings[key] ?? '';
   }
 
   #fail(error: { code: string } | unknown) {
     const code = isInputError(error) ? 'BAD_REQUEST' : ((error as { code?: string }).code ?? 'INTERNAL_SERVER_ERROR');
-    this.errorText = this.#options.strings[errorMessageKey(code)] ?? '';
+    if (code === 'CONFLICT') this.#autosave.stop();
+    this.errorText = this.#text(errorKeys[code] ?? errorMessageKey(code));
   }
 
   #network() {
@@ -60,37 +103,28 @@ export class ExerciseSession<R extends ExerciseResult = ExerciseResult> {
 
   /** Saves a little after the last change, so a burst of moves is one request. */
   scheduleSave(answer: LearnerAnswer) {
-    this.#pending = $state.snapshot(answer) as LearnerAnswer;
-    clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => void this.#flush(), SAVE_DELAY_MS);
-  }
-
-  async #flush() {
-    const answer = this.#pending;
-    this.#pending = null;
-    if (!answer) return;
-    try {
-      const { error } = await actions.exercise.save({ exerciseId: this.#options.exerciseId, answer, seed: this.#options.seed });
-      if (error) this.#fail(error);
-      else this.saved = true;
-    } catch {
-      this.#network();
-    }
+    this.#autosave.schedule($state.snapshot(answer) as LearnerAnswer);
   }
 
   async submit(answer?: LearnerAnswer): Promise<void> {
-    clearTimeout(this.#saveTimer);
-    this.#pending = null;
     this.busy = true;
     this.errorText = '';
+    // The submission carries the work itself; it only has to wait for the revision a save in flight stores.
+    await this.#autosave.cancel();
     try {
       const { exerciseId, lang, seed } = this.#options;
       const sent = answer ? ($state.snapshot(answer) as LearnerAnswer) : undefined;
-      const { data, error } = await actions.exercise.submit({ exerciseId, lang, seed, answer: sent, idempotencyKey: this.#idempotencyKey });
-      if (error) this.#fail(error);
-      else this.result = data.result as R;
+      const { data, error } = await actions.exercise.submit({ exerciseId, lang, seed, answer: sent, revision: this.#revision, idempotencyKey: this.#idempotencyKey });
+      if (error) {
+        this.#fail(error);
+        if (sent && error.code !== 'CONFLICT') this.#autosave.schedule(sent);
+      } else {
+        this.result = data.result as R;
+        this.#autosave.stop();
+      }
     } catch {
       this.#network();
+      if (answer) this.#autosave.schedule($state.snapshot(answer) as LearnerAnswer);
     } finally {
       this.busy = false;
     }
@@ -101,9 +135,12 @@ export class ExerciseSession<R extends ExerciseResult = ExerciseResult> {
     this.errorText = '';
     try {
       const { exerciseId, lang, seed } = this.#options;
-      const { data, error } = await actions.exercise.choose({ exerciseId, lang, seed, choiceId });
+      const { data, error } = await actions.exercise.choose({ exerciseId, lang, seed, choiceId, revision: this.#revision });
       if (error) this.#fail(error);
-      else return data.node;
+      else {
+        this.#revision = data.revision;
+        return data.node;
+      }
     } catch {
       this.#network();
     } finally {
@@ -123,9 +160,10 @@ export class ExerciseSession<R extends ExerciseResult = ExerciseResult> {
         return null;
       }
       this.#options.seed = data.seed;
+      this.#revision = data.revision;
       this.#idempotencyKey = crypto.randomUUID();
       this.result = null;
-      this.saved = false;
+      this.#autosave.resume();
       return { view: data.view, answer: data.answer };
     } catch {
       this.#network();

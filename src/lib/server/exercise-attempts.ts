@@ -17,6 +17,13 @@ export interface OpenAttemptInput {
   now: Date;
   /** State of a fresh attempt, used only when there is no open one to resume. */
   initialState: unknown;
+  /**
+   * The revision the writing tab last saw (exercise.open / start / save / choose). When given, a
+   * write is refused with StaleRevisionError unless it is still the open attempt's revision, so a
+   * tab left behind by another one cannot overwrite that tab's work. Omitted, the write is not
+   * checked: only pages loaded before revisions existed send none.
+   */
+  basedOn?: number | undefined;
 }
 
 export interface GradedAttempt {
@@ -30,6 +37,30 @@ export interface GradedAttempt {
 
 /** Thrown by `submitOpenAttempt` when a retried submission's key belongs to another exercise. */
 export class IdempotencyKeyReusedError extends Error {}
+
+/** Thrown when a write names a revision older than the stored one: another tab changed the attempt since. */
+export class StaleRevisionError extends Error {
+  constructor(readonly stored: number) {
+    super(`the attempt is at revision ${stored}; this write was based on an older one`);
+  }
+}
+
+function refuseStale(attempt: ExerciseAttempt, basedOn: number | undefined) {
+  if (basedOn !== undefined && attempt.revision !== basedOn) throw new StaleRevisionError(attempt.revision);
+}
+
+/**
+ * The revision a new attempt starts at: one past every earlier attempt's, so revisions never
+ * repeat for a learner and exercise and a tab still showing a submitted attempt is always stale.
+ */
+async function startingRevision(db: Database | Transaction, userId: string, exerciseId: string): Promise<number> {
+  const row = await db
+    .select({ last: sql<number | null>`max(${exerciseAttempts.revision})` })
+    .from(exerciseAttempts)
+    .where(and(eq(exerciseAttempts.userId, userId), eq(exerciseAttempts.exerciseId, exerciseId)))
+    .get();
+  return row?.last == null ? 0 : Number(row.last) + 1;
+}
 
 async function findOpen(db: Database | Transaction, userId: string, exerciseId: string): Promise<ExerciseAttempt | null> {
   const row = await db
@@ -54,6 +85,7 @@ async function openOrCreate(tx: Transaction, input: OpenAttemptInput): Promise<{
       state: input.initialState,
       startedAt: input.now,
       updatedAt: input.now,
+      revision: await startingRevision(tx, input.userId, input.exerciseId),
     })
     .returning();
   return { attempt: created!, resumed: false };
@@ -64,6 +96,11 @@ export function findOpenAttempt(db: Database, userId: string, exerciseId: string
   return findOpen(db, userId, exerciseId);
 }
 
+/** The revision a tab works from: the open attempt's, or the one the next attempt will start at. */
+export async function currentRevision(db: Database, userId: string, exerciseId: string, open: ExerciseAttempt | null): Promise<number> {
+  return open ? open.revision : startingRevision(db, userId, exerciseId);
+}
+
 /** Resumes the open attempt, or starts one. Write transactions are serialised, so two tabs cannot open two attempts. */
 export async function startOrResumeAttempt(db: Database, input: OpenAttemptInput): Promise<{ attempt: ExerciseAttempt; resumed: boolean }> {
   return groupCommitFor(db).run((tx) => openOrCreate(tx, input));
@@ -71,7 +108,8 @@ export async function startOrResumeAttempt(db: Database, input: OpenAttemptInput
 
 /**
  * Reads the open attempt (starting one if needed), lets `change` compute the new state from the
- * stored one, and saves it, all in one transaction. If `change` throws, nothing is written.
+ * stored one, and saves it with the next revision, all in one transaction. If `change` throws, or
+ * the write is based on an older revision (StaleRevisionError), nothing is written.
  */
 export async function changeOpenAttempt<T>(
   db: Database,
@@ -80,10 +118,11 @@ export async function changeOpenAttempt<T>(
 ): Promise<{ attempt: ExerciseAttempt; value: T }> {
   return groupCommitFor(db).run(async (tx) => {
     const { attempt } = await openOrCreate(tx, input);
+    refuseStale(attempt, input.basedOn);
     const { state, value } = change(attempt);
     const [updated] = await tx
       .update(exerciseAttempts)
-      .set({ state, updatedAt: input.now })
+      .set({ state, updatedAt: input.now, revision: attempt.revision + 1 })
       .where(eq(exerciseAttempts.id, attempt.id))
       .returning();
     return { attempt: updated!, value };
@@ -92,7 +131,7 @@ export async function changeOpenAttempt<T>(
 
 /**
  * Grades and closes the open attempt (starting one if needed) and logs the learning event, in
- * one transaction. With an idempotency key, a retry of a submission that already landed returns
+ * one transaction; like a save, it is refused if based on an older revision. With an idempotency key, a retry of a submission that already landed returns
  * the stored attempt instead of grading again.
  */
 export async function submitOpenAttempt(
@@ -113,6 +152,7 @@ export async function submitOpenAttempt(
       }
     }
     const { attempt } = await openOrCreate(tx, input);
+    refuseStale(attempt, input.basedOn);
     const graded = grade(attempt);
     const durationMs = Math.max(0, input.now.getTime() - attempt.startedAt.getTime());
     const [closed] = await tx
@@ -128,6 +168,7 @@ export async function submitOpenAttempt(
         finishedAt: input.now,
         durationMs,
         idempotencyKey: input.idempotencyKey ?? null,
+        revision: attempt.revision + 1,
       })
       .where(eq(exerciseAttempts.id, attempt.id))
       .returning();

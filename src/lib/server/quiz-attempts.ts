@@ -33,7 +33,8 @@ export type RecordOutcome =
   | { id?: undefined; duplicate?: undefined; stale?: undefined; conflict: true };
 
 /**
- * Stores a graded attempt and its learning event in one transaction. With an idempotency key, a
+ * Stores a graded attempt and its learning event, and drops the learner's saved draft of it, in
+ * one transaction. With an idempotency key, a
  * retry of a submission that already landed returns the stored attempt instead of a second one.
  * With an `attemptNumber` that no longer matches the stored count, nothing is stored (`stale`).
  * A key this learner already spent on another quiz stores nothing either (`conflict`): a key
@@ -67,6 +68,8 @@ export async function recordQuizAttempt(db: Database, attempt: NewQuizAttempt): 
     await tx.run(sql`
       INSERT INTO learning_events (user_id, type, subject, data, at)
       VALUES (${attempt.userId}, 'quiz.submitted', ${attempt.quizId}, ${JSON.stringify({ attemptId: id, percent: result.percent, passed: result.passed })}, ${attempt.finishedAt.getTime()})`);
+    // The draft of the attempt just stored goes with it, so the next attempt starts empty.
+    await tx.run(sql`DELETE FROM quiz_drafts WHERE user_id = ${attempt.userId} AND quiz_id = ${attempt.quizId}`);
     return { id, duplicate: false };
   });
 }

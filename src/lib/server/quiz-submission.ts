@@ -25,10 +25,13 @@ const answer = z.union([
   z.record(id, id).refine((pairs) => Object.keys(pairs).length <= 26, 'a matching question has at most 26 pairs'),
 ]);
 
+/** A learner's answers keyed by question id, as submit and the saved draft (quiz-drafts.ts) both take them. */
+export const quizAnswersInput = z.record(id, answer).refine((answers) => Object.keys(answers).length <= 200, 'a quiz has at most 200 questions');
+
 export const quizSubmitInput = z.strictObject({
   quizId: id,
   lang: z.enum(['zh', 'en']),
-  answers: z.record(id, answer).refine((answers) => Object.keys(answers).length <= 200, 'a quiz has at most 200 questions'),
+  answers: quizAnswersInput,
   /** The seed the page showed. Only compared with the one the server derives; never used to grade. */
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   startedAt: z.number().int().positive().optional(),
@@ -67,6 +70,22 @@ export function answerFitsQuestion(type: Quiz['questions'][number]['type'], answ
   }
 }
 
+/**
+ * Refuses answers to questions the attempt with this seed did not draw, and answers of the wrong
+ * shape: a broken or forged client, not a wrong answer. Submissions and saved drafts both pass here.
+ */
+export function refuseForeignAnswers(quiz: Quiz, seed: number, answers: QuizSubmission['answers']): void {
+  const drawn = new Set(planAttempt(quiz, seed).questions.map((q) => q.questionId));
+  const strays = Object.keys(answers).filter((questionId) => !drawn.has(questionId));
+  if (strays.length > 0) {
+    throw new SubmissionRefused('BAD_REQUEST', `This attempt has no question "${strays[0]}". Reload the page and answer the questions it shows.`);
+  }
+  const misshapen = quiz.questions.find((q) => q.id in answers && !answerFitsQuestion(q.type, answers[q.id]!));
+  if (misshapen) {
+    throw new SubmissionRefused('BAD_REQUEST', `The answer to question "${misshapen.id}" is not a ${misshapen.type} answer. Reload the page and answer it again.`);
+  }
+}
+
 export async function submitQuizAttempt(
   db: Database,
   userId: string,
@@ -102,17 +121,8 @@ export async function submitQuizAttempt(
   const stale = () => new SubmissionRefused('CONFLICT', 'This attempt was already submitted, perhaps in another tab. Reload the page to start the next one.');
   if (input.seed !== undefined && input.seed !== seed) throw stale();
 
-  // An answer to a question this attempt did not draw is a broken or forged client, not a wrong answer.
-  const drawn = new Set(planAttempt(quiz, seed).questions.map((q) => q.questionId));
-  const strays = Object.keys(input.answers).filter((questionId) => !drawn.has(questionId));
-  if (strays.length > 0) {
-    throw new SubmissionRefused('BAD_REQUEST', `This attempt has no question "${strays[0]}". Reload the page and answer the questions it shows.`);
-  }
-  const misshapen = quiz.questions.find((q) => q.id in input.answers && !answerFitsQuestion(q.type, input.answers[q.id]!));
-  if (misshapen) {
-    throw new SubmissionRefused('BAD_REQUEST', `The answer to question "${misshapen.id}" is not a ${misshapen.type} answer. Reload the page and answer it again.`);
-  }
-  const unreadable = unreadableNumericAnswer(quiz, [...drawn], input.answers, lang);
+  refuseForeignAnswers(quiz, seed, input.answers);
+  const unreadable = unreadableNumericAnswer(quiz, planAttempt(quiz, seed).questions.map((q) => q.questionId), input.answers, lang);
   if (unreadable) throw new SubmissionRefused('BAD_REQUEST', unreadable);
 
   // The client's clock only bounds the start time; it can never move it into the future or a day back.
