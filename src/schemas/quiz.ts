@@ -6,6 +6,21 @@ const neutralId = slug.refine((id) => !/(^|-)(correct|right|wrong|incorrect|true
   message: 'an option id reaches the browser, so it must not hint at the answer (avoid words like "correct" or "wrong"); name it after its content',
 });
 
+/**
+ * What a question asks the learner to do, so content:check can report how much of a quiz is
+ * practice rather than memory: `scenario` puts the learner in a concrete situation (a customer,
+ * a colleague, a case) and asks what to do or what went wrong; `application` asks them to apply a
+ * rule to given facts (grade these leads, work out this rate, order these steps); `recall` asks
+ * for a fact, term or list as stated in the lesson. Optional: an unmarked question counts as
+ * unclassified, never as scenario.
+ */
+export const questionKinds = ['scenario', 'application', 'recall'] as const;
+export type QuestionKind = (typeof questionKinds)[number];
+const kind = z
+  .enum(questionKinds)
+  .optional()
+  .describe('scenario | application | recall — what the question asks of the learner; reported by content:check, never shown');
+
 const uniqueIds = (list: readonly { id: string }[]) => new Set(list.map((x) => x.id)).size === list.length;
 
 const option = z.strictObject({
@@ -17,6 +32,7 @@ const option = z.strictObject({
 
 const choiceBase = z.strictObject({
   id: slug.describe('Question id, unique within its quiz'),
+  kind,
   prompt: bilingualText,
   options: z.array(option).min(2, 'give at least two options'),
 });
@@ -33,6 +49,7 @@ const multipleChoice = choiceBase.extend({ type: z.literal('multiple') }).refine
 
 const trueFalse = z.strictObject({
   id: slug,
+  kind,
   type: z.literal('true-false'),
   prompt: bilingualText,
   answer: z.boolean().describe('Whether the statement is true'),
@@ -52,6 +69,7 @@ const orderingItem = z.strictObject({
 const ordering = z
   .strictObject({
     id: slug.describe('Question id, unique within its quiz'),
+    kind,
     type: z.literal('ordering'),
     prompt: bilingualText,
     items: z
@@ -73,6 +91,7 @@ const matchingPair = z.strictObject({
 const matching = z
   .strictObject({
     id: slug.describe('Question id, unique within its quiz'),
+    kind,
     type: z.literal('matching'),
     prompt: bilingualText,
     pairs: z
@@ -90,6 +109,7 @@ const matching = z
 
 const numeric = z.strictObject({
   id: slug.describe('Question id, unique within its quiz'),
+  kind,
   type: z.literal('numeric'),
   prompt: bilingualText,
   answer: z.number().describe('The right value'),
