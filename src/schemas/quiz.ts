@@ -7,6 +7,21 @@ const neutralId = slug.refine((id) => !/(^|-)(correct|right|wrong|incorrect|true
   message: 'an option id reaches the browser, so it must not hint at the answer (avoid words like "correct" or "wrong"); name it after its content',
 });
 
+/**
+ * What a question asks the learner to do, so content:check can report how much of a quiz is
+ * practice rather than memory: `scenario` puts the learner in a concrete situation (a customer,
+ * a colleague, a case) and asks what to do or what went wrong; `application` asks them to apply a
+ * rule to given facts (grade these leads, work out this rate, order these steps); `recall` asks
+ * for a fact, term or list as stated in the lesson. Optional: an unmarked question counts as
+ * unclassified, never as scenario.
+ */
+export const questionKinds = ['scenario', 'application', 'recall'] as const;
+export type QuestionKind = (typeof questionKinds)[number];
+const kind = z
+  .enum(questionKinds)
+  .optional()
+  .describe('scenario | application | recall — what the question asks of the learner; reported by content:check, never shown');
+
 const option = z.strictObject({
   id: neutralId.describe('Option id, unique within its question; describes the option, never whether it is right'),
   text: bilingualText,
@@ -16,6 +31,7 @@ const option = z.strictObject({
 
 const choiceBase = z.strictObject({
   id: slug.describe('Question id, unique within its quiz'),
+  kind,
   prompt: bilingualText,
   options: z.array(option).min(2, 'give at least two options'),
 });
@@ -42,6 +58,7 @@ const multipleChoice = choiceBase
 
 const trueFalse = z.strictObject({
   id: slug,
+  kind,
   type: z.literal('true-false'),
   prompt: bilingualText,
   answer: z.boolean().describe('Whether the statement is true'),
@@ -61,6 +78,7 @@ const orderingItem = z.strictObject({
 const ordering = z
   .strictObject({
     id: slug.describe('Question id, unique within its quiz'),
+    kind,
     type: z.literal('ordering'),
     prompt: bilingualText,
     items: z
@@ -82,6 +100,7 @@ const matchingPair = z.strictObject({
 const matching = z
   .strictObject({
     id: slug.describe('Question id, unique within its quiz'),
+    kind,
     type: z.literal('matching'),
     prompt: bilingualText,
     pairs: z
@@ -99,6 +118,7 @@ const matching = z
 
 const numeric = z.strictObject({
   id: slug.describe('Question id, unique within its quiz'),
+  kind,
   type: z.literal('numeric'),
   prompt: bilingualText,
   answer: z.number().describe('The right value'),

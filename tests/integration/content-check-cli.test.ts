@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 
-function runCheck(dir: string) {
-  return spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/content-check.ts', dir], { encoding: 'utf8' });
+function runCheck(dir: string, ...flags: string[]) {
+  return spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/content-check.ts', dir, ...flags], { encoding: 'utf8' });
 }
 
 describe('npm run content:check', () => {
@@ -24,5 +24,15 @@ describe('npm run content:check', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Content OK: \d+ files checked/);
+  });
+
+  it('reports modules with an exercise and the scenario share per quiz, and every quiz of the curriculum is at least half practice', () => {
+    const run = runCheck('content', '--practice');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Modules with an exercise: \d+\/\d+ \(\d+(\.\d)?%\)/);
+    expect(run.stdout).toMatch(/Scenario\/application questions overall: \d+\/\d+/);
+    expect(run.stdout).toMatch(/ {2}lead-to-after-sales: \d+\/\d+ .*asks \d+/);
+    expect(run.stdout).not.toContain('below half');
+    expect(run.stdout).not.toMatch(/unmarked [1-9]/);
   });
 });

@@ -5,7 +5,16 @@ import { uniqueIds } from '../unique-ids';
 import { bestPathTotal, findLoop, nodesReachingAnEnd, reachableFrom } from '../../lib/exercises/roleplay-graph';
 
 /** The sales skills a role-play scores, named after the handbooks' skill chapters. */
-export const roleplaySkills = ['listening', 'needs-discovery', 'objection-handling', 'compliance'] as const;
+export const roleplaySkills = [
+  'listening',
+  'expression',
+  'needs-discovery',
+  'objection-handling',
+  'negotiation',
+  'emotion-management',
+  'collaboration',
+  'compliance',
+] as const;
 export const roleplaySkill = z.enum(roleplaySkills).describe('One of the scored skills');
 export type RoleplaySkill = (typeof roleplaySkills)[number];
 
