@@ -22,7 +22,7 @@ async function learnerOnFirstAttempt() {
 }
 
 /** An answer of the right shape for each question type (right or wrong does not matter to a draft). */
-const sample: Record<string, unknown> = { 'pick-one': ['a'], fact: true, stages: ['item-2', 'item-1'], outputs: { 'left-1': 'right-2' }, share: '12,5' };
+const sample: Record<string, unknown> = { 'pick-one': ['a'], fact: true, stages: ['item-2', 'item-1'], outputs: { 'left-1': 'right-2' }, share: '12.5' };
 const answersTo = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, sample[id]])) as Record<string, string[]>;
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
