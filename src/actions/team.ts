@@ -8,6 +8,7 @@ import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions'
 import { z } from 'astro/zod';
 import { kpiMetricIds } from '../schemas/level';
 import { dueAtFromDate } from '../lib/assignments';
+import { companyTimeZone } from '../lib/server/company-time';
 import { nextLevel } from '../lib/ladder';
 import { isPeriod, readinessFor } from '../lib/readiness';
 import { assign as storeAssignment } from '../lib/server/assignments';
@@ -98,7 +99,7 @@ export const promote = defineAction({
       fromLevelId: input.fromLevelId,
       toLevelId: target.id,
       now,
-      isReady: (record) => readinessFor(target, record, catalogue, now).ready,
+      isReady: (record) => readinessFor(target, record, catalogue, now, companyTimeZone()).ready,
     }).catch(refusalOf);
     return { id: promotion.id, levelId: target.id };
   },
@@ -131,7 +132,7 @@ export const assign = defineAction({
     const catalogue = await loadCatalogue();
     const exists = kind === 'course' ? catalogue.courseModules.has(targetId) : catalogue.modules.has(targetId);
     if (!exists) throw new ActionError({ code: 'BAD_REQUEST', message: 'team.error.unknownTarget' });
-    const dueAt = dueAtFromDate(input.dueDate);
+    const dueAt = dueAtFromDate(input.dueDate, companyTimeZone());
     const now = new Date();
     if (!dueAt) throw new ActionError({ code: 'BAD_REQUEST', message: 'team.error.input' });
     // A due date must leave the person at least the rest of today, and not lie absurdly far ahead.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { seedDemoOrganisation } from '../../db/seed-demo';
 import { recentQuarters } from '../../db/seed-promotion';
@@ -15,7 +16,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemoOrganisation(t.db, { now });
   const { ladder, curriculum } = contentIndexFromFiles('content');
-  views = await teamDashboard(t.db, { teamIds: ['team-east'], ladder, curriculum, now });
+  views = await teamDashboard(t.db, { teamIds: ['team-east'], ladder, curriculum, now, zone: ZONE });
 }, 120_000);
 afterAll(() => t.close());
 

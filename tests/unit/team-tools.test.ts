@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentProgress, companyDate, dueAtFromDate } from '../../src/lib/assignments';
+import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
+import { assignmentProgress, dueAtFromDate } from '../../src/lib/assignments';
+import { dayKey } from '../../src/lib/dates';
 import { csvCell, toCsv } from '../../src/lib/csv';
 import { levelById, nextLevel, sortLadder, type LadderLevel } from '../../src/lib/ladder';
 import { applyTeamQuery, buildTeamRow, defaultTeamQuery, parseTeamQuery, teamQueryHref, type TeamRow } from '../../src/lib/team-matrix';
@@ -29,11 +31,12 @@ describe('assignmentProgress', () => {
     expect(assignmentProgress(module, late, curriculum, new Date('2026-10-01T00:00:00Z'))).toMatchObject({ status: 'done', late: true, done: 1, total: 1 });
   });
 
-  it('reads a due date as the end of that day in China Standard Time', () => {
-    expect(dueAtFromDate('2026-07-01')).toEqual(new Date('2026-07-01T15:59:59.999Z'));
-    expect(companyDate(new Date('2026-07-01T15:59:59.999Z'))).toBe('2026-07-01');
-    expect(companyDate(new Date('2026-07-01T16:00:00Z'))).toBe('2026-07-02');
-    for (const bad of ['2026-02-30', '2026-13-01', '01/07/2026', '2026-7-1', '']) expect(dueAtFromDate(bad), bad).toBeNull();
+  it('reads a due date as the end of that day in the company time zone', () => {
+    expect(dueAtFromDate('2026-07-01', ZONE)).toEqual(new Date('2026-07-01T15:59:59.999Z'));
+    expect(dueAtFromDate('2026-07-01', 'Europe/Berlin')).toEqual(new Date('2026-07-01T21:59:59.999Z'));
+    expect(dayKey(new Date('2026-07-01T15:59:59.999Z'), ZONE)).toBe('2026-07-01');
+    expect(dayKey(new Date('2026-07-01T16:00:00Z'), ZONE)).toBe('2026-07-02');
+    for (const bad of ['2026-02-30', '2026-13-01', '01/07/2026', '2026-7-1', '']) expect(dueAtFromDate(bad, ZONE), bad).toBeNull();
   });
 });
 
@@ -80,7 +83,7 @@ describe('the team table', () => {
   const person = (name: string, extra: Partial<TeamRow> = {}, record = emptyRecord(name, 'junior', since)): TeamRow =>
     buildTeamRow(
       { userId: name, name, email: `${name}@x.test`, levelId: 'junior', levelOrder: 1, nextLevelId: 'mid', lastActivity: null, overdue: 0, openAssignments: 0, ...extra },
-      readinessFor(fullLevel, record, curriculum, now),
+      readinessFor(fullLevel, record, curriculum, now, ZONE),
     );
   const rows = [
     person('刘洋', { lastActivity: new Date('2026-08-01T00:00:00Z') }, readyRecord()),
