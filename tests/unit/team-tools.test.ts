@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
 import { assignmentProgress, dueAtFromDate } from '../../src/lib/assignments';
 import { dayKey } from '../../src/lib/dates';
-import { csvCell, toCsv } from '../../src/lib/csv';
 import { levelById, nextLevel, sortLadder, type LadderLevel } from '../../src/lib/ladder';
 import { applyTeamQuery, buildTeamRow, defaultTeamQuery, parseTeamQuery, teamQueryHref, type TeamRow } from '../../src/lib/team-matrix';
 import { readinessFor, emptyRecord } from '../../src/lib/readiness';
@@ -37,28 +36,6 @@ describe('assignmentProgress', () => {
     expect(dayKey(new Date('2026-07-01T15:59:59.999Z'), ZONE)).toBe('2026-07-01');
     expect(dayKey(new Date('2026-07-01T16:00:00Z'), ZONE)).toBe('2026-07-02');
     for (const bad of ['2026-02-30', '2026-13-01', '01/07/2026', '2026-7-1', '']) expect(dueAtFromDate(bad, ZONE), bad).toBeNull();
-  });
-});
-
-describe('toCsv', () => {
-  it('starts with a byte-order mark, ends lines with CRLF and keeps Chinese text as it is', () => {
-    const csv = toCsv([['姓名', '职级'], ['刘洋', '初级销售']]);
-    expect(csv).toBe('\uFEFF姓名,职级\r\n刘洋,初级销售\r\n');
-    expect([...Buffer.from(csv, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  });
-
-  it('quotes commas, quotes and line breaks, and leaves empty cells empty', () => {
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
-    expect(csvCell(null)).toBe('');
-    expect(csvCell(-5)).toBe('-5');
-  });
-
-  it('defuses text a spreadsheet would run as a formula', () => {
-    expect(csvCell('=HYPERLINK("http://evil.example")')).toBe(`"'=HYPERLINK(""http://evil.example"")"`);
-    expect(csvCell('+86 123')).toBe("'+86 123");
-    expect(csvCell('@sum')).toBe("'@sum");
   });
 });
 
