@@ -135,8 +135,8 @@ test('the team matrix downloads as a CSV that Excel opens with Chinese intact, a
   expect(sheet.getCell('A1').font?.bold).toBe(true);
   const chenRow = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === '陈杰')!;
   expect(chenRow.getCell(2).value).toBe('chen.jie@demo.academy');
-  const header = sheet.getRow(1).values as unknown[];
-  const firstKind = header.findIndex((v) => typeof v === 'string' && v.endsWith('（达成/要求）'));
+  const sheetHeader = sheet.getRow(1).values as unknown[];
+  const firstKind = sheetHeader.findIndex((v) => typeof v === 'string' && v.endsWith('（达成/要求）'));
   expect(firstKind).toBeGreaterThan(0);
   const criterionCell = chenRow.getCell(firstKind);
   expect(criterionCell.type).toBe(ExcelJS.ValueType.String);
