@@ -6,6 +6,7 @@ import { isCrossSiteWrite, isPublicPath } from './lib/server/request-guards';
 import { securityHeaders } from './lib/server/security-headers';
 import { SHELL_REQUEST_HEADER } from './lib/lesson-shell/shell';
 import type { SessionUser } from './lib/server/sessions';
+import { stripIslandStyle } from './lib/server/island-styles';
 
 /** Stands in for the learner in a shell render, whose personal parts are holes anyway. */
 const SHELL_USER: SessionUser = { id: '', email: '', name: '', role: 'learner', levelId: '', levelSince: new Date(0), locale: 'zh' };
@@ -56,4 +57,7 @@ const auth = defineMiddleware(async (context, next) => {
   return next();
 });
 
-export const onRequest = sequence(headers, crossSite, auth);
+// Valid HTML: Astro's inline island <style> leaves the body (the rule is in global.css).
+const islandStyle = defineMiddleware(async (_context, next) => stripIslandStyle(await next()));
+
+export const onRequest = sequence(headers, crossSite, auth, islandStyle);
