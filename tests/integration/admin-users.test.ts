@@ -181,7 +181,7 @@ describe('listUsers', () => {
 
 describe('lists of teams and managers', () => {
   it('orders Chinese team names by pinyin, as the matrix does', async () => {
-    for (const [id, name] of [['east', '华东销售一组'], ['north', '华北销售二组'], ['anhui', '安徽组'], ['west', 'West team']]) {
+    for (const [id, name] of [['east', '华东销售一组'], ['north', '华北销售二组'], ['anhui', '安徽组'], ['west', 'West team']] as const) {
       await t.db.insert(teams).values({ id, name });
     }
     expect((await listTeamsForAdmin(t.db)).map((team) => team.name)).toEqual(['安徽组', '华北销售二组', '华东销售一组', 'West team']);

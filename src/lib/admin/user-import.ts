@@ -11,7 +11,7 @@
  *   team   — a team id or name; blank = no team
  */
 // The browser build: this module also runs in the import page's island, where Node's Buffer is missing.
-import { parse } from 'csv-parse/browser/esm/sync';
+import { parse, type Options } from 'csv-parse/browser/esm/sync';
 import type { Role } from '../../../db/schema';
 
 // Spelled out rather than imported: this module runs in the browser, which must not load the schema.
@@ -83,14 +83,14 @@ export type CsvReading = { ok: true; records: CsvRecord[] } | { ok: false; probl
 // Files come from Excel, WPS, Numbers and hand editors: any line end, quotes where they should not
 // be, spaces around quoted cells. All of that is read rather than refused; only a quote that never
 // closes (which would swallow the rest of the file) stops the import.
-const csvOptions = {
+const csvOptions: Options = {
   bom: true,
   relax_column_count: true,
   relax_quotes: true,
   trim: true,
   skip_empty_lines: false,
   record_delimiter: ['\r\n', '\n', '\r'],
-} as const;
+};
 
 const lineBreaks = (cell: string) => cell.match(/\r\n|\r|\n/g)?.length ?? 0;
 

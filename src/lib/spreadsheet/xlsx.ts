@@ -32,7 +32,7 @@ function cellValue(cell: Cell): { value: ExcelJS.CellValue; numFmt?: string; tex
   return { value: text, text };
 }
 
-export async function toXlsx(name: string, rows: readonly Row[]): Promise<Uint8Array> {
+export async function toXlsx(name: string, rows: readonly Row[]): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName(name), { views: [{ state: 'frozen', ySplit: 1 }] });
   const widths: number[] = [];
@@ -51,5 +51,9 @@ export async function toXlsx(name: string, rows: readonly Row[]): Promise<Uint8A
   widths.forEach((w, c) => {
     sheet.getColumn(c + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
   });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+  // A copy on a plain ArrayBuffer, which a Response body accepts.
+  const bytes = new Uint8Array(written.byteLength);
+  bytes.set(written);
+  return bytes;
 }
