@@ -7,6 +7,7 @@ import {
   changeRole,
   createTeam,
   createUser,
+  listPossibleManagers,
   listTeamsForAdmin,
   listUsers,
   moveToTeam,
@@ -14,6 +15,7 @@ import {
   setTeamManager,
 } from '../../src/lib/server/admin-users';
 import { createSession, validateSessionToken } from '../../src/lib/server/sessions';
+import { membersOf, teamsVisibleTo } from '../../src/lib/server/team-scope';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));
@@ -185,5 +187,17 @@ describe('lists of teams and managers', () => {
       await t.db.insert(teams).values({ id, name });
     }
     expect((await listTeamsForAdmin(t.db)).map((team) => team.name)).toEqual(['安徽组', '华北销售二组', '华东销售一组', 'West team']);
+    const admin = { id: 'nobody', role: 'admin' as const };
+    expect((await teamsVisibleTo(t.db, admin)).map((team) => team.name)).toEqual(['安徽组', '华北销售二组', '华东销售一组', 'West team']);
+  });
+
+  it('lists team members and possible managers by pinyin', async () => {
+    await t.db.insert(teams).values({ id: 'east', name: '华东销售一组' });
+    for (const name of ['周敏', 'Anna', '陈杰', '安宁']) {
+      const person = await insertUser(t.db, { name, role: 'manager' });
+      await t.db.insert(teamMembers).values({ userId: person.id, teamId: 'east' });
+    }
+    expect((await membersOf(t.db, ['east'])).map((p) => p.name)).toEqual(['安宁', '陈杰', '周敏', 'Anna']);
+    expect((await listPossibleManagers(t.db)).map((p) => p.name)).toEqual(['安宁', '陈杰', '周敏', 'Anna']);
   });
 });
