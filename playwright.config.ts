@@ -43,6 +43,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(port), HOST: 'localhost', DATABASE_URL: `file:${join(databaseDir, 'e2e.db')}` },
+    // TZ=UTC: every page is exercised on a server whose own zone differs from the company's
+    // (Asia/Shanghai), so any date read in the machine's zone instead of COMPANY_TIME_ZONE shows.
+    env: { PORT: String(port), HOST: 'localhost', DATABASE_URL: `file:${join(databaseDir, 'e2e.db')}`, TZ: 'UTC' },
   },
 });

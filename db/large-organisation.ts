@@ -14,6 +14,8 @@ import { count } from 'drizzle-orm';
 import { users } from './schema';
 import type { Database } from '../src/lib/server/db';
 import { readContentTree } from '../src/lib/server/content-files';
+import { wallTime } from '../src/lib/dates';
+import { readServerEnv } from '../src/lib/server/env';
 import { parseModuleEntryId } from '../src/lib/module-ids';
 import { quizSchema, type Quiz } from '../src/schemas/quiz';
 import { moduleSchema } from '../src/schemas/module';
@@ -362,7 +364,8 @@ export async function seedLargeOrganisation(db: Database, options: LargeSeedOpti
     await writer.commit();
 
     phase = 'evidence';
-    const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+    const today = wallTime(now, readServerEnv().COMPANY_TIME_ZONE);
+    const quarter = `${today.year}-Q${Math.floor((today.month - 1) / 3) + 1}`;
     const kpis = [
       ['target-attainment', 70, 60],
       ['customer-satisfaction', 75, 25],

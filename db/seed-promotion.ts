@@ -15,13 +15,16 @@ import { exerciseSchema, type Exercise } from '../src/schemas/exercise';
 import { scoreExercise, type ExerciseAnswer } from '../src/lib/exercises';
 import { readContentTree } from '../src/lib/server/content-files';
 import { startOrResumeAttempt, submitOpenAttempt } from '../src/lib/server/exercise-attempts';
+import { wallTime } from '../src/lib/dates';
+import { readServerEnv } from '../src/lib/server/env';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The last full quarter before `now`, e.g. "2026-Q3" in November 2026, and the one before it. */
-export function recentQuarters(now: Date): [string, string] {
-  const quarter = Math.floor(now.getUTCMonth() / 3); // 0-based current quarter
-  const year = now.getUTCFullYear();
+/** The last full quarter before `now` on the company calendar, e.g. "2026-Q3" in November 2026, and the one before it. */
+export function recentQuarters(now: Date, zone: string): [string, string] {
+  const today = wallTime(now, zone);
+  const quarter = Math.floor((today.month - 1) / 3); // 0-based current quarter
+  const year = today.year;
   const last = quarter === 0 ? { year: year - 1, q: 4 } : { year, q: quarter };
   const before = last.q === 1 ? { year: last.year - 1, q: 4 } : { year: last.year, q: last.q - 1 };
   return [`${last.year}-Q${last.q}`, `${before.year}-Q${before.q}`];
@@ -35,7 +38,7 @@ export async function seedPromotionEvidence(
 ): Promise<void> {
   const id = (email: string) => ids.get(email)!;
   const manager = id('manager@demo.academy');
-  const quarters = recentQuarters(now);
+  const quarters = recentQuarters(now, readServerEnv().COMPANY_TIME_ZONE);
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS);
 
   const evidence: Evidence[] = [

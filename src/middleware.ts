@@ -9,6 +9,7 @@ import { servedOverHttps } from './lib/server/client-address';
 import { trustedProxies } from './lib/server/env';
 import { SHELL_REQUEST_HEADER } from './lib/lesson-shell/shell';
 import type { SessionUser } from './lib/server/sessions';
+import { stripIslandStyle } from './lib/server/island-styles';
 
 /** Stands in for the learner in a shell render, whose personal parts are holes anyway. */
 const SHELL_USER: SessionUser = { id: '', email: '', name: '', role: 'learner', levelId: '', levelSince: new Date(0), locale: 'zh' };
@@ -74,4 +75,7 @@ const auth = defineMiddleware(async (context, next) => {
   return next();
 });
 
-export const onRequest = sequence(headers, crossSite, auth);
+// Valid HTML: Astro's inline island <style> leaves the body (the rule is in global.css).
+const islandStyle = defineMiddleware(async (_context, next) => stripIslandStyle(await next()));
+
+export const onRequest = sequence(headers, crossSite, auth, islandStyle);

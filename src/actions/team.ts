@@ -9,6 +9,7 @@ import { z } from 'astro/zod';
 import { kpiMetricIds } from '../schemas/level';
 import { currentModules, dueAtFromDate } from '../lib/assignments';
 import { typedNumber } from '../lib/numbers/typed-number';
+import { companyTimeZone } from '../lib/server/company-time';
 import { levelById, nextLevel } from '../lib/ladder';
 import { isPeriod, readinessFor } from '../lib/readiness';
 import { assign as storeAssignment } from '../lib/server/assignments';
@@ -101,7 +102,7 @@ export const promote = defineAction({
       fromLevelId: input.fromLevelId,
       toLevelId: target.id,
       now,
-      isReady: (record) => readinessFor(target, record, catalogue, now).ready,
+      isReady: (record) => readinessFor(target, record, catalogue, now, companyTimeZone()).ready,
     }).catch(refusalOf);
     await issuePromotionCertificates(context.locals.db, input.userId, (id) => levelById(ladder, id)?.name, now).catch((error) =>
       console.error('Issuing the promotion certificate failed:', error),
@@ -137,7 +138,7 @@ export const assign = defineAction({
     const catalogue = await loadCatalogue();
     const exists = kind === 'course' ? catalogue.courseModules.has(targetId) : catalogue.modules.has(targetId);
     if (!exists) throw new ActionError({ code: 'BAD_REQUEST', message: 'team.error.unknownTarget' });
-    const dueAt = dueAtFromDate(input.dueDate);
+    const dueAt = dueAtFromDate(input.dueDate, companyTimeZone());
     const now = new Date();
     if (!dueAt) throw new ActionError({ code: 'BAD_REQUEST', message: 'team.error.input' });
     // A due date must leave the person at least the rest of today, and not lie absurdly far ahead.

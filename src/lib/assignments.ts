@@ -1,5 +1,6 @@
 /** Assigned courses and modules: when one is done, and when it is overdue. Pure. */
 import type { CurriculumIndex } from './readiness';
+import { endOfDay } from './dates';
 
 export type AssignmentTargetType = 'course' | 'module';
 export type AssignmentStatus = 'done' | 'overdue' | 'open';
@@ -62,23 +63,10 @@ export function assignmentProgress(
   return { done, total: modules.length, completedAt, status, late: completedAt !== null && completedAt.getTime() > a.dueAt.getTime(), addedSince };
 }
 
-// The company works on China Standard Time (UTC+8, no daylight saving): a due date means the end
-// of that working day there, wherever the server runs.
-const COMPANY_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
-export const COMPANY_TIME_ZONE = 'Asia/Shanghai';
-
-/** "2026-07-01" → the last millisecond of 1 July 2026 in company time; null for anything else. */
-export function dueAtFromDate(date: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const startUtc = Date.UTC(year, month - 1, day);
-  const check = new Date(startUtc);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  return new Date(startUtc + 24 * 60 * 60 * 1000 - 1 - COMPANY_UTC_OFFSET_MS);
-}
-
-/** The company-time calendar date of an instant, as "YYYY-MM-DD" (for date inputs). */
-export function companyDate(at: Date): string {
-  return new Date(at.getTime() + COMPANY_UTC_OFFSET_MS).toISOString().slice(0, 10);
+/**
+ * A due date as a manager picks it ("2026-07-01" from `<input type=date>`) means the end of that
+ * working day in the company's zone, wherever the server runs; null for anything that is not a day.
+ */
+export function dueAtFromDate(date: string, zone: string): Date | null {
+  return endOfDay(date, zone);
 }

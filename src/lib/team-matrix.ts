@@ -3,6 +3,8 @@
  * it works without JavaScript. Pure.
  */
 import { metByKind, type CriterionKind, type Readiness } from './readiness';
+import { compareNames } from './people/ordering';
+import { personMatches } from './people/search';
 
 export interface TeamRow {
   userId: string;
@@ -56,12 +58,11 @@ export function buildTeamRow(
   return { ...person, readiness, byKind: readiness ? metByKind(readiness) : null };
 }
 
-const collator = new Intl.Collator('zh-CN');
 
 function compare(a: TeamRow, b: TeamRow, sort: TeamSort): number {
   switch (sort) {
     case 'name':
-      return collator.compare(a.name, b.name);
+      return compareNames(a.name, b.name);
     case 'level':
       return a.levelOrder - b.levelOrder;
     case 'readiness':
@@ -75,18 +76,17 @@ function compare(a: TeamRow, b: TeamRow, sort: TeamSort): number {
 }
 
 export function applyTeamQuery(rows: readonly TeamRow[], query: TeamQuery): TeamRow[] {
-  const needle = query.q.toLowerCase();
   const kept = rows.filter(
     (r) =>
       (query.level === null || r.levelId === query.level) &&
-      (needle === '' || r.name.toLowerCase().includes(needle) || r.email.toLowerCase().includes(needle)) &&
+      personMatches(query.q, r) &&
       (query.show === 'all' ||
         (query.show === 'ready' && r.readiness?.ready === true) ||
         (query.show === 'not-ready' && r.readiness !== null && !r.readiness.ready) ||
         (query.show === 'overdue' && r.overdue > 0)),
   );
   const sign = query.dir === 'asc' ? 1 : -1;
-  return kept.sort((a, b) => sign * compare(a, b, query.sort) || collator.compare(a.name, b.name));
+  return kept.sort((a, b) => sign * compare(a, b, query.sort) || compareNames(a.name, b.name));
 }
 
 /** The URL of the same table with some query values changed; defaults are left out. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, logIn } from './helpers';
 
@@ -121,15 +122,26 @@ test('the team matrix downloads as a CSV that Excel opens with Chinese intact, a
   expect(header).toMatch(/^姓名,邮箱,团队,当前职级,下一职级,可晋升,达成比例,/);
   expect(lines.some((l) => l.startsWith('陈杰,chen.jie@demo.academy,华东销售一组 East Region Team 1,初级销售,中级销售,否,'))).toBe(true);
 
-  // The same matrix as an Excel workbook: a ZIP package whose sheet holds the same rows.
+  // Criterion counts such as 1/2 reach Excel as text (="1/2"), not as 2 January.
+  const chen = lines.find((l) => l.startsWith('陈杰,'))!;
+  expect(chen).toMatch(/,"=""\d+\/\d+""",/);
+
+  // The same matrix as an Excel workbook: typed cells, read back the way Excel would.
   const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel（XLSX）' }).click()]);
   expect(workbook.suggestedFilename()).toMatch(/^team-team-east-\d{4}-\d{2}-\d{2}\.xlsx$/);
-  const xlsx = readFileSync((await workbook.path())!);
-  expect(xlsx.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
-  // Entries are stored uncompressed, so the sheet's XML can be read straight from the bytes.
-  const sheet = xlsx.toString('utf8');
-  expect(sheet).toContain('<c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">姓名</t></is></c>');
-  expect(sheet).toMatch(/<t xml:space="preserve">陈杰<\/t><\/is><\/c><c r="B\d+" t="inlineStr"><is><t xml:space="preserve">chen\.jie@demo\.academy<\/t>/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync((await workbook.path())!) as unknown as ExcelJS.Buffer);
+  const sheet = book.worksheets[0]!;
+  expect(sheet.getCell('A1').value).toBe('姓名');
+  expect(sheet.getCell('A1').font?.bold).toBe(true);
+  const chenRow = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === '陈杰')!;
+  expect(chenRow.getCell(2).value).toBe('chen.jie@demo.academy');
+  const sheetHeader = sheet.getRow(1).values as unknown[];
+  const firstKind = sheetHeader.findIndex((v) => typeof v === 'string' && v.endsWith('（达成/要求）'));
+  expect(firstKind).toBeGreaterThan(0);
+  const criterionCell = chenRow.getCell(firstKind);
+  expect(criterionCell.type).toBe(ExcelJS.ValueType.String);
+  expect(String(criterionCell.value)).toMatch(/^\d+\/\d+$/);
 });
 
 test('a manager assigns a course to the whole team and a learner sees it on their path', async ({ page, browser }) => {

@@ -7,12 +7,15 @@ import {
   changeRole,
   createTeam,
   createUser,
+  listPossibleManagers,
+  listTeamsForAdmin,
   listUsers,
   moveToTeam,
   setActive,
   setTeamManager,
 } from '../../src/lib/server/admin-users';
 import { createSession, validateSessionToken } from '../../src/lib/server/sessions';
+import { membersOf, teamsVisibleTo } from '../../src/lib/server/team-scope';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));
@@ -151,5 +154,50 @@ describe('listUsers', () => {
     const page = await listUsers(t.db, { pageSize: 2, page: 2 });
     expect(page).toMatchObject({ total: 3 });
     expect(page.users).toHaveLength(1);
+  });
+
+  it('finds Émile however the name is typed: accents, case, full-width letters, spaces', async () => {
+    await insertUser(t.db, { email: 'emile.dupont@test.academy', name: 'Émile Dupont', createdAt: new Date('2026-01-01T00:00:00Z') });
+    await insertUser(t.db, { email: 'zhou.min@test.academy', name: '周敏', createdAt: new Date('2026-01-02T00:00:00Z') });
+    await insertUser(t.db, { email: 'other@test.academy', name: 'Emil Other', createdAt: new Date('2026-01-03T00:00:00Z') });
+    for (const query of ['Émile', 'émile', 'ÉMILE', 'E\u0301mile', 'émile dupont', 'émiledupont']) {
+      expect((await listUsers(t.db, { query })).users.map((u) => u.name), query).toEqual(['Émile Dupont']);
+    }
+    expect((await listUsers(t.db, { query: 'ｚｈｏｕ' })).users.map((u) => u.email)).toEqual(['zhou.min@test.academy']);
+    expect((await listUsers(t.db, { query: '周 敏' })).total).toBe(1);
+  });
+
+  it('pages through search results newest first and counts every match', async () => {
+    for (let i = 0; i < 5; i++) {
+      await insertUser(t.db, { email: `e${i}@test.academy`, name: `Élodie ${i}`, createdAt: new Date(Date.UTC(2026, 0, 1 + i)) });
+    }
+    await insertUser(t.db, { email: 'x@test.academy', name: 'Someone Else' });
+    const second = await listUsers(t.db, { query: 'élodie', pageSize: 2, page: 2 });
+    expect(second.total).toBe(5);
+    expect(second.users.map((u) => u.name)).toEqual(['Élodie 2', 'Élodie 1']);
+    const last = await listUsers(t.db, { query: 'ÉLODIE', pageSize: 2, page: 3 });
+    expect(last.users.map((u) => u.name)).toEqual(['Élodie 0']);
+    expect((await listUsers(t.db, { query: 'élodie', pageSize: 2, page: 9 })).users).toEqual([]);
+  });
+});
+
+describe('lists of teams and managers', () => {
+  it('orders Chinese team names by pinyin, as the matrix does', async () => {
+    for (const [id, name] of [['east', '华东销售一组'], ['north', '华北销售二组'], ['anhui', '安徽组'], ['west', 'West team']] as const) {
+      await t.db.insert(teams).values({ id, name });
+    }
+    expect((await listTeamsForAdmin(t.db)).map((team) => team.name)).toEqual(['安徽组', '华北销售二组', '华东销售一组', 'West team']);
+    const admin = { id: 'nobody', role: 'admin' as const };
+    expect((await teamsVisibleTo(t.db, admin)).map((team) => team.name)).toEqual(['安徽组', '华北销售二组', '华东销售一组', 'West team']);
+  });
+
+  it('lists team members and possible managers by pinyin', async () => {
+    await t.db.insert(teams).values({ id: 'east', name: '华东销售一组' });
+    for (const name of ['周敏', 'Anna', '陈杰', '安宁']) {
+      const person = await insertUser(t.db, { name, role: 'manager' });
+      await t.db.insert(teamMembers).values({ userId: person.id, teamId: 'east' });
+    }
+    expect((await membersOf(t.db, ['east'])).map((p) => p.name)).toEqual(['安宁', '陈杰', '周敏', 'Anna']);
+    expect((await listPossibleManagers(t.db)).map((p) => p.name)).toEqual(['安宁', '陈杰', '周敏', 'Anna']);
   });
 });

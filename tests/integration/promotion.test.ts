@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
 import {
@@ -162,7 +163,7 @@ describe('loading records', () => {
     expect(record.signOffs).toMatchObject([{ levelId: 'mid', managerId: manager.id }]);
     expect(loaded.assignments).toMatchObject([{ targetType: 'course', targetId: 'basics' }]);
     expect(loaded.lastActivity).toEqual(new Date(now.getTime() + 1000));
-    expect(readinessFor(mid, record, curriculum, now).ready).toBe(true);
+    expect(readinessFor(mid, record, curriculum, now, ZONE).ready).toBe(true);
   });
 
   it('gives someone with no history an empty record and no activity', async () => {
@@ -192,7 +193,7 @@ describe('loading records', () => {
     const queriesFor = async (teamId: string) => {
       const execute = vi.spyOn(t.db.$client, 'execute');
       const batch = vi.spyOn(t.db.$client, 'batch');
-      const views = await teamDashboard(t.db, { teamIds: [teamId], ladder, curriculum, now });
+      const views = await teamDashboard(t.db, { teamIds: [teamId], ladder, curriculum, now, zone: ZONE });
       const calls = execute.mock.calls.length + batch.mock.calls.length;
       execute.mockRestore();
       batch.mockRestore();
@@ -253,7 +254,7 @@ describe('recording evidence and signing off', () => {
 });
 
 describe('promoting', () => {
-  const isReady = (record: Parameters<typeof readinessFor>[1]) => readinessFor(mid, record, curriculum, now).ready;
+  const isReady = (record: Parameters<typeof readinessFor>[1]) => readinessFor(mid, record, curriculum, now, ZONE).ready;
 
   it('promotes a ready person: new level from now, a promotion row and an audit row with before and after', async () => {
     const { manager, learner } = await organisation(t.db);
@@ -304,7 +305,7 @@ describe('promoting', () => {
     const later = new Date(now.getTime() + DAY);
     const senior = { id: 'mid', criteria: { ...noCriteria, managerSignOff: true } };
     const { record } = (await loadLearnerRecords(t.db, learner.id))!;
-    expect(readinessFor(senior, record, curriculum, later).ready).toBe(false);
+    expect(readinessFor(senior, record, curriculum, later, ZONE).ready).toBe(false);
   });
 });
 
@@ -338,7 +339,7 @@ describe('assignments', () => {
     await assign(t.db, { actorId: manager.id, userIds: [learner.id], targetType: 'course', targetId: 'basics', moduleIds: ['basics/one', 'basics/two'], dueAt: new Date(now.getTime() - DAY), now: new Date(now.getTime() - 10 * DAY) });
     await assign(t.db, { actorId: manager.id, userIds: [learner.id], targetType: 'module', targetId: 'basics/one', moduleIds: ['basics/one'], dueAt: new Date(now.getTime() - DAY), now: new Date(now.getTime() - 10 * DAY) });
     await completeModule(t.db, learner.id, 'basics/one', new Date(now.getTime() - 2 * DAY));
-    const [view] = await teamDashboard(t.db, { teamIds: ['east'], ladder, curriculum, now });
+    const [view] = await teamDashboard(t.db, { teamIds: ['east'], ladder, curriculum, now, zone: ZONE });
     expect(view!.assignments.map((a) => [a.targetId, a.progress.status])).toEqual([
       ['basics', 'overdue'],
       ['basics/one', 'done'],
@@ -389,7 +390,7 @@ describe('team dashboard', () => {
     const late = new Date(now.getTime() + 5000);
     await t.db.insert(learningEvents).values({ userId: learner.id, type: 'module.viewed', subject: 'basics/two', at: late });
 
-    const views = await teamDashboard(t.db, { teamIds: ['east'], ladder, curriculum, now });
+    const views = await teamDashboard(t.db, { teamIds: ['east'], ladder, curriculum, now, zone: ZONE });
     const byName = new Map(views.map((v) => [v.person.name, v.row]));
     expect(byName.get('Learner')).toMatchObject({ nextLevelId: 'mid', lastActivity: late, readiness: { ready: true, met: 5, total: 5 } });
     expect(byName.get('Learner')!.byKind).toMatchObject({ course: { met: 1, total: 1 }, kpi: { met: 1, total: 1 } });
@@ -399,6 +400,6 @@ describe('team dashboard', () => {
 
   it('loads nothing for an empty set of people', async () => {
     expect((await loadRecords(t.db, [])).size).toBe(0);
-    expect(await teamDashboard(t.db, { teamIds: [], ladder, curriculum, now })).toEqual([]);
+    expect(await teamDashboard(t.db, { teamIds: [], ladder, curriculum, now, zone: ZONE })).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { seedDemoOrganisation } from '../../db/seed-demo';
 import { recentQuarters } from '../../db/seed-promotion';
@@ -15,7 +16,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemoOrganisation(t.db, { now });
   const { ladder, curriculum } = contentIndexFromFiles('content');
-  views = await teamDashboard(t.db, { teamIds: ['team-east'], ladder, curriculum, now });
+  views = await teamDashboard(t.db, { teamIds: ['team-east'], ladder, curriculum, now, zone: ZONE });
 }, 120_000);
 afterAll(() => t.close());
 
@@ -62,8 +63,11 @@ describe('the demo team’s promotion story', () => {
   });
 
   it('records KPIs for the last full quarter', () => {
-    expect(recentQuarters(new Date('2026-11-23T00:00:00Z'))).toEqual(['2026-Q3', '2026-Q2']);
-    expect(recentQuarters(new Date('2027-02-01T00:00:00Z'))).toEqual(['2026-Q4', '2026-Q3']);
-    expect(recentQuarters(new Date('2026-04-01T00:00:00Z'))).toEqual(['2026-Q1', '2025-Q4']);
+    expect(recentQuarters(new Date('2026-11-23T00:00:00Z'), ZONE)).toEqual(['2026-Q3', '2026-Q2']);
+    expect(recentQuarters(new Date('2027-02-01T00:00:00Z'), ZONE)).toEqual(['2026-Q4', '2026-Q3']);
+    expect(recentQuarters(new Date('2026-04-01T00:00:00Z'), ZONE)).toEqual(['2026-Q1', '2025-Q4']);
+    // 20:00 UTC on 31 March is already 1 April in Shanghai: the first quarter is over there.
+    expect(recentQuarters(new Date('2026-03-31T20:00:00Z'), ZONE)).toEqual(['2026-Q1', '2025-Q4']);
+    expect(recentQuarters(new Date('2026-03-31T20:00:00Z'), 'UTC')).toEqual(['2025-Q4', '2025-Q3']);
   });
 });

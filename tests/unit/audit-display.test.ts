@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { auditActionKey, describeChange } from '../../src/lib/admin/audit-display';
 import { t, uiKeys } from '../../src/i18n/ui';
+import { calendarFor } from '../../src/lib/dates';
+
+const iso = (d: Date) => d.toISOString();
 
 describe('audit entries on screen', () => {
   it('name the managers’ actions as well as the admins’, in both languages', () => {
@@ -24,7 +27,16 @@ describe('audit entries on screen', () => {
     expect(auditActionKey('something.new')).toBeNull();
   });
 
+  it('show stored instants on the company calendar, whatever the server zone', () => {
+    const calendar = calendarFor('zh', 'Asia/Shanghai');
+    const change = describeChange({ dueAt: '2026-03-01T10:00:00.000Z' }, { dueAt: '2026-03-01T17:30:00.000Z' }, calendar.dateTime);
+    expect(change).toBe(`dueAt: ${calendar.dateTime(new Date('2026-03-01T10:00:00Z'))} → ${calendar.dateTime(new Date('2026-03-01T17:30:00Z'))}`);
+    expect(change).toContain('2026年3月2日 01:30');
+    // Text that merely starts like a date stays as written.
+    expect(describeChange(null, { note: '2026-03-01 review' }, calendar.dateTime)).toBe('note: 2026-03-01 review');
+  });
+
   it('list what changed, before and after', () => {
-    expect(describeChange({ role: 'learner' }, { role: 'manager' })).toContain('learner → manager');
+    expect(describeChange({ role: 'learner' }, { role: 'manager' }, iso)).toContain('learner → manager');
   });
 });

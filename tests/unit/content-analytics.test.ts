@@ -160,13 +160,15 @@ describe('who sees content analytics', () => {
   });
 });
 
+const iso = (d: Date) => d.toISOString();
+
 describe('describeChange', () => {
   it('shows only what changed, as before → after', () => {
-    expect(describeChange({ role: 'learner', x: 1 }, { role: 'manager', x: 1 })).toBe('role: learner → manager');
-    expect(describeChange({ teamId: null }, { teamId: 'team-east' })).toBe('teamId: — → team-east');
+    expect(describeChange({ role: 'learner', x: 1 }, { role: 'manager', x: 1 }, iso)).toBe('role: learner → manager');
+    expect(describeChange({ teamId: null }, { teamId: 'team-east' }, iso)).toBe('teamId: — → team-east');
   });
 
   it('lists the new values of something created', () => {
-    expect(describeChange(null, { email: 'a@b.cn', role: 'learner' })).toBe('email: a@b.cn; role: learner');
+    expect(describeChange(null, { email: 'a@b.cn', role: 'learner' }, iso)).toBe('email: a@b.cn; role: learner');
   });
 });

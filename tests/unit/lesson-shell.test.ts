@@ -40,10 +40,10 @@ describe('personal fragments', () => {
   });
 
   it('offer the completion form until the module is done, then the date it was done', () => {
-    const form = completionBoxHtml({ lang: 'en', moduleId: 'c/m', completedAt: null, formAction: '?_action=progress.completeModule' });
+    const form = completionBoxHtml({ lang: 'en', moduleId: 'c/m', completedAt: null, formAction: '?_action=progress.completeModule', zone: 'Asia/Shanghai' });
     expect(form).toContain('<input type="hidden" name="moduleId" value="c/m">');
     expect(form).toContain('Mark as complete');
-    const done = completionBoxHtml({ lang: 'en', moduleId: 'c/m', completedAt: new Date(Date.UTC(2026, 10, 2, 12)), formAction: '' });
+    const done = completionBoxHtml({ lang: 'en', moduleId: 'c/m', completedAt: new Date(Date.UTC(2026, 10, 2, 12)), formAction: '', zone: 'Asia/Shanghai' });
     expect(done).toContain('Module completed');
     expect(done).not.toContain('<form');
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
 import { criterionGap, criterionLabel, criterionValue, nextStep } from '../../src/lib/promotion-text';
 import { emptyRecord, readinessFor, summariseQuizAttempts } from '../../src/lib/readiness';
 import { curriculum, fullLevel, kpi, now, since } from './readiness-fixtures';
@@ -13,7 +14,7 @@ const record = {
   quizzes: summariseQuizAttempts([{ quizId: 'quiz-one', percent: 60, at: now }]),
   kpis: [kpi('target-attainment', 96, '2026-Q2')],
 };
-const criteria = readinessFor(fullLevel, record, curriculum, new Date('2026-05-01T00:00:00Z')).criteria;
+const criteria = readinessFor(fullLevel, record, curriculum, new Date('2026-05-01T00:00:00Z'), ZONE).criteria;
 const byKey = (key: string) => criteria.find((c) => c.key === key)!;
 
 describe('criterion text', () => {
@@ -48,7 +49,7 @@ describe('criterion text', () => {
   });
 
   it('offers no step for a criterion already met', () => {
-    const met = readinessFor({ id: 'mid', criteria: { ...fullLevel.criteria, courses: [] } }, { ...record, kpis: [kpi('customer-satisfaction', 90, '2026-Q2')] }, curriculum, now);
+    const met = readinessFor({ id: 'mid', criteria: { ...fullLevel.criteria, courses: [] } }, { ...record, kpis: [kpi('customer-satisfaction', 90, '2026-Q2')] }, curriculum, now, ZONE);
     expect(nextStep('zh', met.criteria.find((c) => c.key === 'kpi:customer-satisfaction')!, titles, links)).toBeNull();
   });
 });

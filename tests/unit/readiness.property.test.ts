@@ -1,4 +1,5 @@
 /** Invariants of the readiness engine over generated levels and records (fast-check). */
+import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { kpiMetricIds, type KpiMetric, type LevelCriteria } from '../../src/schemas/level';
@@ -118,7 +119,7 @@ describe('readiness invariants', () => {
   it('is ready exactly when every criterion is met, and counts met criteria honestly', () => {
     fc.assert(
       fc.property(levelArb, worldArb, (level, w) => {
-        const r = readinessFor(level, w.record, curriculum, w.now);
+        const r = readinessFor(level, w.record, curriculum, w.now, ZONE);
         const met = r.criteria.filter((c) => c.status === 'met').length;
         expect(r.ready).toBe(r.criteria.every((c) => c.status === 'met'));
         expect(r.met).toBe(met);
@@ -136,7 +137,7 @@ describe('readiness invariants', () => {
         const expected =
           c.courses.length + c.modules.length + (c.minQuizPercent === undefined ? 0 : 1) + c.exercises.length + c.kpis.length +
           (c.minMonthsAtPreviousLevel > 0 ? 1 : 0) + (c.managerSignOff ? 1 : 0);
-        expect(readinessFor(level, w.record, curriculum, w.now).total).toBe(expected);
+        expect(readinessFor(level, w.record, curriculum, w.now, ZONE).total).toBe(expected);
       }),
     );
   });
@@ -144,7 +145,7 @@ describe('readiness invariants', () => {
   it('keeps every progress between 0 and 1, and full when met', () => {
     fc.assert(
       fc.property(levelArb, worldArb, (level, w) => {
-        for (const c of readinessFor(level, w.record, curriculum, w.now).criteria) {
+        for (const c of readinessFor(level, w.record, curriculum, w.now, ZONE).criteria) {
           expect(c.progress).toBeGreaterThanOrEqual(0);
           expect(c.progress).toBeLessThanOrEqual(1);
           if (c.status === 'met') expect(c.progress).toBe(1);
@@ -159,10 +160,10 @@ describe('readiness invariants', () => {
         bestMode.chain((level) => fc.tuple(fc.constant(level), worldArb, fc.array(evidenceArb(level), { minLength: 1, maxLength: 5 }))),
         ([level, world, additions]) => {
           let w = world;
-          let before = readinessFor(level, w.record, curriculum, w.now);
+          let before = readinessFor(level, w.record, curriculum, w.now, ZONE);
           for (const add of additions) {
             w = add(w);
-            const after = readinessFor(level, w.record, curriculum, w.now);
+            const after = readinessFor(level, w.record, curriculum, w.now, ZONE);
             expectNoWorse(before, after);
             before = after;
           }
@@ -179,9 +180,9 @@ describe('readiness invariants', () => {
           criteria: { courses: ['basics', 'skills'], modules: [], minQuizPercent: threshold, quizScoreMode: 'best', exercises: [], kpis: [], minMonthsAtPreviousLevel: 0, managerSignOff: false },
         };
         const quiz = (r: Readiness) => r.criteria.find((c) => c.kind === 'quiz') as Extract<Readiness['criteria'][number], { kind: 'quiz' }>;
-        const before = quiz(readinessFor(level, w.record, curriculum, w.now));
+        const before = quiz(readinessFor(level, w.record, curriculum, w.now, ZONE));
         const attempts = [...w.quizAttempts, { quizId, percent: score, at: w.now }];
-        const after = quiz(readinessFor(level, { ...w.record, quizzes: summariseQuizAttempts(attempts) }, curriculum, w.now));
+        const after = quiz(readinessFor(level, { ...w.record, quizzes: summariseQuizAttempts(attempts) }, curriculum, w.now, ZONE));
         expect(after.value!).toBeGreaterThanOrEqual(before.value!);
         expect(rank[after.status]).toBeGreaterThanOrEqual(rank[before.status]);
       }),
@@ -195,9 +196,9 @@ describe('readiness invariants', () => {
           id: 'next',
           criteria: { courses: [], modules: ['basics/one'], minQuizPercent: threshold, quizScoreMode: 'average', exercises: [], kpis: [], minMonthsAtPreviousLevel: 0, managerSignOff: false },
         };
-        const before = readinessFor(level, w.record, curriculum, w.now);
+        const before = readinessFor(level, w.record, curriculum, w.now, ZONE);
         const attempts = [...w.quizAttempts, { quizId: 'quiz-one', percent: Math.max(threshold, extra), at: w.now }];
-        const after = readinessFor(level, { ...w.record, quizzes: summariseQuizAttempts(attempts) }, curriculum, w.now);
+        const after = readinessFor(level, { ...w.record, quizzes: summariseQuizAttempts(attempts) }, curriculum, w.now, ZONE);
         if (before.ready) expect(after.ready).toBe(true);
       }),
     );
@@ -212,7 +213,7 @@ describe('readiness invariants', () => {
         const base = { ...w.record, kpis };
         const shuffled = { ...base, kpis: shuffle(kpis), signOffs: shuffle(base.signOffs), completions: new Map(shuffle([...base.completions])) };
         const statuses = (r: Readiness) => r.criteria.map((c) => [c.key, c.status, c.value]);
-        expect(statuses(readinessFor(level, shuffled, curriculum, w.now))).toEqual(statuses(readinessFor(level, base, curriculum, w.now)));
+        expect(statuses(readinessFor(level, shuffled, curriculum, w.now, ZONE))).toEqual(statuses(readinessFor(level, base, curriculum, w.now, ZONE)));
       }),
     );
   });
@@ -221,7 +222,7 @@ describe('readiness invariants', () => {
     fc.assert(
       fc.property(levelArb, instant, (level, at) => {
         const record: LearnerRecord = { userId: 'u', levelId: 'current', levelSince: at, completions: new Map(), quizzes: new Map(), exercises: new Map(), kpis: [], signOffs: [] };
-        const met = readinessFor(level, record, curriculum, at).criteria.filter((c) => c.status === 'met');
+        const met = readinessFor(level, record, curriculum, at, ZONE).criteria.filter((c) => c.status === 'met');
         for (const c of met) expect(c.kind === 'quiz' && (c.value === null || c.threshold === 0), c.key).toBe(true);
       }),
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
 import {
   addMonths,
   emptyRecord,
@@ -24,7 +25,7 @@ const newcomer = (): LearnerRecord => emptyRecord('learner', 'junior', since);
 
 describe('readinessFor', () => {
   it('lists one criterion per course, module, exercise and KPI, plus quiz, tenure and sign-off', () => {
-    const r = readinessFor(fullLevel, newcomer(), curriculum, now);
+    const r = readinessFor(fullLevel, newcomer(), curriculum, now, ZONE);
     expect(r.criteria.map((c) => c.key)).toEqual([
       'course:basics',
       'module:skills/listen',
@@ -39,18 +40,18 @@ describe('readinessFor', () => {
   });
 
   it('finds someone who meets everything ready, with every criterion met', () => {
-    const r = readinessFor(fullLevel, readyRecord(), curriculum, now);
+    const r = readinessFor(fullLevel, readyRecord(), curriculum, now, ZONE);
     expect(r.criteria.filter((c) => c.status !== 'met')).toEqual([]);
     expect(r).toMatchObject({ ready: true, met: 8, total: 8, share: 1 });
   });
 
   it('calls a level with no criteria met by everyone', () => {
-    const r = readinessFor({ id: 'junior', criteria: criteria() }, newcomer(), curriculum, now);
+    const r = readinessFor({ id: 'junior', criteria: criteria() }, newcomer(), curriculum, now, ZONE);
     expect(r).toMatchObject({ ready: true, met: 0, total: 0, share: 1, criteria: [] });
   });
 
   it('marks a newcomer not started on everything except the tenure already under way', () => {
-    const r = readinessFor(fullLevel, newcomer(), curriculum, new Date('2026-02-01T00:00:00Z'));
+    const r = readinessFor(fullLevel, newcomer(), curriculum, new Date('2026-02-01T00:00:00Z'), ZONE);
     const statuses = Object.fromEntries(r.criteria.map((c) => [c.key, c.status]));
     expect(statuses).toEqual({
       'course:basics': 'not-started',
@@ -69,7 +70,7 @@ describe('readinessFor', () => {
     it('counts the modules of a course done, names the missing ones and keeps when each was done', () => {
       const at = new Date('2026-03-01T00:00:00Z');
       const record = { ...newcomer(), completions: new Map([['basics/two', at]]) };
-      const course = find<'course'>(readinessFor(fullLevel, record, curriculum, now), 'course:basics');
+      const course = find<'course'>(readinessFor(fullLevel, record, curriculum, now, ZONE), 'course:basics');
       expect(course).toMatchObject({ status: 'in-progress', value: 1, threshold: 3, missing: ['basics/one', 'basics/three'] });
       expect(course.completed).toEqual([{ moduleId: 'basics/two', at }]);
       expect(course.progress).toBeCloseTo(1 / 3);
@@ -77,19 +78,19 @@ describe('readinessFor', () => {
 
     it('counts a course as started once one of its quizzes was tried, before any module is complete', () => {
       const record = { ...newcomer(), quizzes: summariseQuizAttempts([{ quizId: 'quiz-two', percent: 40, at: now }]) };
-      expect(find(readinessFor(fullLevel, record, curriculum, now), 'course:basics').status).toBe('in-progress');
+      expect(find(readinessFor(fullLevel, record, curriculum, now, ZONE), 'course:basics').status).toBe('in-progress');
     });
 
     it('treats a course without modules (none written yet) as met', () => {
       const level = { id: 'mid', criteria: criteria({ courses: ['not-yet-written'] }) };
-      expect(readinessFor(level, newcomer(), curriculum, now)).toMatchObject({ ready: true, met: 1, total: 1 });
+      expect(readinessFor(level, newcomer(), curriculum, now, ZONE)).toMatchObject({ ready: true, met: 1, total: 1 });
     });
 
     it('meets a module criterion only with a completion', () => {
       const record = { ...newcomer(), quizzes: summariseQuizAttempts([{ quizId: 'quiz-listen', percent: 100, at: now }]) };
-      expect(find(readinessFor(fullLevel, record, curriculum, now), 'module:skills/listen').status).toBe('in-progress');
+      expect(find(readinessFor(fullLevel, record, curriculum, now, ZONE), 'module:skills/listen').status).toBe('in-progress');
       record.completions = new Map([['skills/listen', now]]);
-      expect(find(readinessFor(fullLevel, record, curriculum, now), 'module:skills/listen')).toMatchObject({ status: 'met', completedAt: now });
+      expect(find(readinessFor(fullLevel, record, curriculum, now, ZONE), 'module:skills/listen')).toMatchObject({ status: 'met', completedAt: now });
     });
 
     it('lists required modules once each, courses first', () => {
@@ -108,7 +109,7 @@ describe('readinessFor', () => {
           { quizId: 'quiz-two', percent: 90, at: now },
         ]),
       };
-      const quiz = find<'quiz'>(readinessFor(fullLevel, record, curriculum, now), 'quiz');
+      const quiz = find<'quiz'>(readinessFor(fullLevel, record, curriculum, now, ZONE), 'quiz');
       // quiz-one 100, quiz-two best 90, quiz-listen not taken: (100 + 90 + 0) / 3
       expect(quiz.value).toBeCloseTo(190 / 3);
       expect(quiz.quizzes).toEqual([
@@ -128,9 +129,9 @@ describe('readinessFor', () => {
           { quizId: 'quiz-one', percent: 100, at: now },
         ]),
       };
-      expect(find(readinessFor(level, record, curriculum, now), 'quiz')).toMatchObject({ mode: 'average', value: 80, status: 'met' });
+      expect(find(readinessFor(level, record, curriculum, now, ZONE), 'quiz')).toMatchObject({ mode: 'average', value: 80, status: 'met' });
       const best = { id: 'mid', criteria: { ...level.criteria, quizScoreMode: 'best' as const } };
-      expect(find(readinessFor(best, record, curriculum, now), 'quiz')).toMatchObject({ mode: 'best', value: 100 });
+      expect(find(readinessFor(best, record, curriculum, now, ZONE), 'quiz')).toMatchObject({ mode: 'best', value: 100 });
     });
 
     it('meets a threshold that a mean of thirds lands on up to rounding', () => {
@@ -142,35 +143,35 @@ describe('readinessFor', () => {
           { quizId: 'quiz-two', percent: 100, at: now },
         ]),
       };
-      expect(find(readinessFor(level, record, curriculum, now), 'quiz').status).toBe('met');
+      expect(find(readinessFor(level, record, curriculum, now, ZONE), 'quiz').status).toBe('met');
     });
 
     it('is met with no value when no required module has a quiz', () => {
       const level = { id: 'mid', criteria: criteria({ modules: ['basics/three'], minQuizPercent: 90 }) };
-      expect(find(readinessFor(level, newcomer(), curriculum, now), 'quiz')).toMatchObject({ value: null, status: 'met', progress: 1 });
+      expect(find(readinessFor(level, newcomer(), curriculum, now, ZONE), 'quiz')).toMatchObject({ value: null, status: 'met', progress: 1 });
     });
 
     it('leaves the quiz criterion out when the level sets no minimum', () => {
       const level = { id: 'mid', criteria: criteria({ courses: ['basics'] }) };
-      expect(readinessFor(level, newcomer(), curriculum, now).criteria.map((c) => c.kind)).toEqual(['course']);
+      expect(readinessFor(level, newcomer(), curriculum, now, ZONE).criteria.map((c) => c.kind)).toEqual(['course']);
     });
   });
 
   describe('exercises', () => {
     it('counts the best submitted score and reports attempts under way', () => {
       const started = { ...newcomer(), exercises: new Map([['lead-grading', { best: null, attempts: 1, lastAt: now }]]) };
-      expect(find(readinessFor(fullLevel, started, curriculum, now), 'exercise:lead-grading')).toMatchObject({ status: 'in-progress', value: null });
+      expect(find(readinessFor(fullLevel, started, curriculum, now, ZONE), 'exercise:lead-grading')).toMatchObject({ status: 'in-progress', value: null });
       const low = { ...newcomer(), exercises: new Map([['lead-grading', { best: 69.5, attempts: 2, lastAt: now }]]) };
-      expect(find(readinessFor(fullLevel, low, curriculum, now), 'exercise:lead-grading')).toMatchObject({ status: 'in-progress', value: 69.5 });
+      expect(find(readinessFor(fullLevel, low, curriculum, now, ZONE), 'exercise:lead-grading')).toMatchObject({ status: 'in-progress', value: 69.5 });
       const passed = { ...newcomer(), exercises: new Map([['lead-grading', { best: 70, attempts: 3, lastAt: now }]]) };
-      expect(find(readinessFor(fullLevel, passed, curriculum, now), 'exercise:lead-grading')).toMatchObject({ status: 'met', attempts: 3 });
+      expect(find(readinessFor(fullLevel, passed, curriculum, now, ZONE), 'exercise:lead-grading')).toMatchObject({ status: 'met', attempts: 3 });
     });
   });
 
   describe('KPI evidence', () => {
     it('judges the latest period, not the best one', () => {
       const record = { ...newcomer(), kpis: [kpi('target-attainment', 120, '2026-Q1'), kpi('target-attainment', 95, '2026-Q2')] };
-      const c = find<'kpi'>(readinessFor(fullLevel, record, curriculum, now), 'kpi:target-attainment');
+      const c = find<'kpi'>(readinessFor(fullLevel, record, curriculum, now, ZONE), 'kpi:target-attainment');
       expect(c).toMatchObject({ status: 'in-progress', value: 95, threshold: 100 });
       expect(c.latest?.period).toBe('2026-Q2');
       expect(c.history.map((k) => k.period)).toEqual(['2026-Q2', '2026-Q1']);
@@ -189,32 +190,32 @@ describe('readinessFor', () => {
         ],
       };
       // 2026-H1 and 2026-Q2 both end on 1 July; the later recording wins.
-      expect(find(readinessFor(fullLevel, record, curriculum, now), 'kpi:customer-satisfaction')).toMatchObject({ value: 88, status: 'met' });
+      expect(find(readinessFor(fullLevel, record, curriculum, now, ZONE), 'kpi:customer-satisfaction')).toMatchObject({ value: 88, status: 'met' });
     });
 
     it('ignores evidence for other metrics', () => {
       const record = { ...newcomer(), kpis: [kpi('growth-rate', 500, '2026-Q2')] };
-      expect(find(readinessFor(fullLevel, record, curriculum, now), 'kpi:target-attainment').status).toBe('not-started');
+      expect(find(readinessFor(fullLevel, record, curriculum, now, ZONE), 'kpi:target-attainment').status).toBe('not-started');
     });
 
     it('accepts a negative threshold such as a tolerated decline in growth', () => {
       const level = { id: 'mid', criteria: criteria({ kpis: [{ metric: 'growth-rate', minPercent: -5 }] }) };
       const record = { ...newcomer(), kpis: [kpi('growth-rate', -3, '2026-Q2')] };
-      expect(find(readinessFor(level, record, curriculum, now), 'kpi:growth-rate')).toMatchObject({ status: 'met', progress: 1 });
+      expect(find(readinessFor(level, record, curriculum, now, ZONE), 'kpi:growth-rate')).toMatchObject({ status: 'met', progress: 1 });
     });
   });
 
   describe('tenure', () => {
     it('counts whole calendar months at the current level and says when the minimum is reached', () => {
-      const c = find<'tenure'>(readinessFor(fullLevel, newcomer(), curriculum, new Date('2026-07-15T07:59:59Z')), 'tenure');
+      const c = find<'tenure'>(readinessFor(fullLevel, newcomer(), curriculum, new Date('2026-07-15T07:59:59Z'), ZONE), 'tenure');
       expect(c).toMatchObject({ value: 5, threshold: 6, status: 'in-progress' });
       expect(c.eligibleAt).toEqual(new Date('2026-07-15T08:00:00Z'));
-      expect(find(readinessFor(fullLevel, newcomer(), curriculum, c.eligibleAt), 'tenure').status).toBe('met');
+      expect(find(readinessFor(fullLevel, newcomer(), curriculum, c.eligibleAt, ZONE), 'tenure').status).toBe('met');
     });
 
     it('leaves tenure out when the level asks for none', () => {
       const level = { id: 'mid', criteria: criteria({ minMonthsAtPreviousLevel: 0 }) };
-      expect(readinessFor(level, newcomer(), curriculum, now).criteria).toEqual([]);
+      expect(readinessFor(level, newcomer(), curriculum, now, ZONE).criteria).toEqual([]);
     });
   });
 
@@ -225,7 +226,7 @@ describe('readinessFor', () => {
         { id: 'old', levelId: 'mid', managerId: 'm', note: '', at: new Date('2025-12-01T00:00:00Z') },
         { id: 'other', levelId: 'senior', managerId: 'm', note: '', at: now },
       ];
-      const r = readinessFor(fullLevel, record, curriculum, now);
+      const r = readinessFor(fullLevel, record, curriculum, now, ZONE);
       expect(find(r, 'sign-off').status).toBe('not-started');
       expect(r.ready).toBe(false);
       expect(r.met).toBe(7);
@@ -235,14 +236,14 @@ describe('readinessFor', () => {
       const record = readyRecord();
       const later = { id: 's2', levelId: 'mid', managerId: 'm2', note: 'strong quarter', at: new Date('2026-08-20T00:00:00Z') };
       record.signOffs = [...record.signOffs, later];
-      expect(find<'sign-off'>(readinessFor(fullLevel, record, curriculum, now), 'sign-off').signOff).toEqual(later);
+      expect(find<'sign-off'>(readinessFor(fullLevel, record, curriculum, now, ZONE), 'sign-off').signOff).toEqual(later);
     });
   });
 
   it('sums met and total per kind of criterion', () => {
     const record = readyRecord();
     record.kpis = [kpi('target-attainment', 90, '2026-Q2')];
-    const byKind = metByKind(readinessFor(fullLevel, record, curriculum, now));
+    const byKind = metByKind(readinessFor(fullLevel, record, curriculum, now, ZONE));
     expect(byKind.kpi).toEqual({ met: 0, total: 2 });
     expect(byKind.course).toEqual({ met: 1, total: 1 });
     expect(byKind.exercise).toEqual({ met: 1, total: 1 });
@@ -251,23 +252,33 @@ describe('readinessFor', () => {
 
 describe('calendar helpers', () => {
   it('clamps month arithmetic to the end of shorter months', () => {
-    expect(addMonths(new Date('2026-01-31T10:00:00Z'), 1)).toEqual(new Date('2026-02-28T10:00:00Z'));
-    expect(addMonths(new Date('2028-01-31T10:00:00Z'), 1)).toEqual(new Date('2028-02-29T10:00:00Z'));
-    expect(addMonths(new Date('2026-11-15T00:00:00Z'), 3)).toEqual(new Date('2027-02-15T00:00:00Z'));
+    expect(addMonths(new Date('2026-01-31T10:00:00Z'), 1, 'UTC')).toEqual(new Date('2026-02-28T10:00:00Z'));
+    expect(addMonths(new Date('2028-01-31T10:00:00Z'), 1, 'UTC')).toEqual(new Date('2028-02-29T10:00:00Z'));
+    expect(addMonths(new Date('2026-11-15T00:00:00Z'), 3, 'UTC')).toEqual(new Date('2027-02-15T00:00:00Z'));
+  });
+
+  it('counts months on the company calendar, not the server clock', () => {
+    // 20:00 UTC on 30 March is 31 March 04:00 in Shanghai: one month later is 30 April 04:00 there.
+    const since = new Date('2026-03-30T20:00:00Z');
+    expect(addMonths(since, 1, ZONE)).toEqual(new Date('2026-04-29T20:00:00Z'));
+    expect(wholeMonthsBetween(since, new Date('2026-04-30T00:00:00Z'), ZONE)).toBe(1);
+    expect(wholeMonthsBetween(since, new Date('2026-04-30T00:00:00Z'), 'UTC')).toBe(0);
   });
 
   it('counts whole months and never goes negative', () => {
-    expect(wholeMonthsBetween(new Date('2026-01-31T00:00:00Z'), new Date('2026-02-28T00:00:00Z'))).toBe(1);
-    expect(wholeMonthsBetween(new Date('2026-01-15T00:00:00Z'), new Date('2026-02-14T23:59:59Z'))).toBe(0);
-    expect(wholeMonthsBetween(new Date('2026-03-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'))).toBe(0);
+    expect(wholeMonthsBetween(new Date('2026-01-31T00:00:00Z'), new Date('2026-02-28T00:00:00Z'), 'UTC')).toBe(1);
+    expect(wholeMonthsBetween(new Date('2026-01-15T00:00:00Z'), new Date('2026-02-14T23:59:59Z'), 'UTC')).toBe(0);
+    expect(wholeMonthsBetween(new Date('2026-03-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'), ZONE)).toBe(0);
   });
 
-  it('reads years, halves, quarters and months as periods and nothing else', () => {
-    expect(periodEnd('2026')).toBe(Date.UTC(2027, 0, 1));
-    expect(periodEnd('2026-H1')).toBe(Date.UTC(2026, 6, 1));
-    expect(periodEnd('2026-Q3')).toBe(Date.UTC(2026, 9, 1));
-    expect(periodEnd('2026-02')).toBe(Date.UTC(2026, 2, 1));
-    for (const bad of ['2026-13', '2026-Q5', 'Q1', '26-01', '2026-1', 'last quarter', '1200']) expect(periodEnd(bad), bad).toBeNull();
+  it('reads years, halves, quarters and months as periods ending at company midnight', () => {
+    const shanghaiMidnight = (y: number, m: number) => Date.UTC(y, m, 1) - 8 * 60 * 60 * 1000;
+    expect(periodEnd('2026', ZONE)).toBe(shanghaiMidnight(2027, 0));
+    expect(periodEnd('2026-H1', ZONE)).toBe(shanghaiMidnight(2026, 6));
+    expect(periodEnd('2026-Q3', ZONE)).toBe(shanghaiMidnight(2026, 9));
+    expect(periodEnd('2026-02', ZONE)).toBe(shanghaiMidnight(2026, 2));
+    expect(periodEnd('2026-Q4', 'UTC')).toBe(Date.UTC(2027, 0, 1));
+    for (const bad of ['2026-13', '2026-Q5', 'Q1', '26-01', '2026-1', 'last quarter', '1200']) expect(periodEnd(bad, ZONE), bad).toBeNull();
   });
 });
 

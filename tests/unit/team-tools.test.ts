@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentProgress, companyDate, dueAtFromDate } from '../../src/lib/assignments';
-import { csvCell, toCsv } from '../../src/lib/csv';
+import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
+import { assignmentProgress, dueAtFromDate } from '../../src/lib/assignments';
+import { dayKey } from '../../src/lib/dates';
 import { levelById, nextLevel, sortLadder, type LadderLevel } from '../../src/lib/ladder';
 import { applyTeamQuery, buildTeamRow, defaultTeamQuery, parseTeamQuery, teamQueryHref, type TeamRow } from '../../src/lib/team-matrix';
 import { readinessFor, emptyRecord } from '../../src/lib/readiness';
@@ -44,33 +45,12 @@ describe('assignmentProgress', () => {
     expect(assignmentProgress(asked, done, curriculum, new Date('2026-10-01T00:00:00Z'))).toMatchObject({ status: 'done', done: 2, total: 2, addedSince: 2 });
   });
 
-  it('reads a due date as the end of that day in China Standard Time', () => {
-    expect(dueAtFromDate('2026-07-01')).toEqual(new Date('2026-07-01T15:59:59.999Z'));
-    expect(companyDate(new Date('2026-07-01T15:59:59.999Z'))).toBe('2026-07-01');
-    expect(companyDate(new Date('2026-07-01T16:00:00Z'))).toBe('2026-07-02');
-    for (const bad of ['2026-02-30', '2026-13-01', '01/07/2026', '2026-7-1', '']) expect(dueAtFromDate(bad), bad).toBeNull();
-  });
-});
-
-describe('toCsv', () => {
-  it('starts with a byte-order mark, ends lines with CRLF and keeps Chinese text as it is', () => {
-    const csv = toCsv([['姓名', '职级'], ['刘洋', '初级销售']]);
-    expect(csv).toBe('\uFEFF姓名,职级\r\n刘洋,初级销售\r\n');
-    expect([...Buffer.from(csv, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  });
-
-  it('quotes commas, quotes and line breaks, and leaves empty cells empty', () => {
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
-    expect(csvCell(null)).toBe('');
-    expect(csvCell(-5)).toBe('-5');
-  });
-
-  it('defuses text a spreadsheet would run as a formula', () => {
-    expect(csvCell('=HYPERLINK("http://evil.example")')).toBe(`"'=HYPERLINK(""http://evil.example"")"`);
-    expect(csvCell('+86 123')).toBe("'+86 123");
-    expect(csvCell('@sum')).toBe("'@sum");
+  it('reads a due date as the end of that day in the company time zone', () => {
+    expect(dueAtFromDate('2026-07-01', ZONE)).toEqual(new Date('2026-07-01T15:59:59.999Z'));
+    expect(dueAtFromDate('2026-07-01', 'Europe/Berlin')).toEqual(new Date('2026-07-01T21:59:59.999Z'));
+    expect(dayKey(new Date('2026-07-01T15:59:59.999Z'), ZONE)).toBe('2026-07-01');
+    expect(dayKey(new Date('2026-07-01T16:00:00Z'), ZONE)).toBe('2026-07-02');
+    for (const bad of ['2026-02-30', '2026-13-01', '01/07/2026', '2026-7-1', '']) expect(dueAtFromDate(bad, ZONE), bad).toBeNull();
   });
 });
 
@@ -95,7 +75,7 @@ describe('the team table', () => {
   const person = (name: string, extra: Partial<TeamRow> = {}, record = emptyRecord(name, 'junior', since)): TeamRow =>
     buildTeamRow(
       { userId: name, name, email: `${name}@x.test`, levelId: 'junior', levelOrder: 1, nextLevelId: 'mid', lastActivity: null, overdue: 0, openAssignments: 0, ...extra },
-      readinessFor(fullLevel, record, curriculum, now),
+      readinessFor(fullLevel, record, curriculum, now, ZONE),
     );
   const rows = [
     person('刘洋', { lastActivity: new Date('2026-08-01T00:00:00Z') }, readyRecord()),

@@ -30,8 +30,8 @@ const raw = (overrides: Partial<RawImportRow> = {}): RawImportRow => ({
 
 describe('parseCsv', () => {
   it('reads quoted cells with commas, doubled quotes and line breaks', () => {
-    const { records } = parseCsv('a,b\r\n"x, y","say ""hi"""\n"two\nlines",z\n');
-    expect(records.map((r) => r.cells)).toEqual([
+    const reading = parseCsv('a,b\r\n"x, y","say ""hi"""\n"two\nlines",z\n');
+    expect(reading.ok && reading.records.map((r) => r.cells)).toEqual([
       ['a', 'b'],
       ['x, y', 'say "hi"'],
       ['two\nlines', 'z'],
@@ -39,13 +39,19 @@ describe('parseCsv', () => {
   });
 
   it('numbers each record by the line it starts on, counting line breaks inside quotes', () => {
-    const { records } = parseCsv('h\n"a\nb"\nc');
-    expect(records.map((r) => r.line)).toEqual([1, 2, 4]);
+    const reading = parseCsv('h\r\n"a\r\nb"\n\nc\r"d\ne"\nf');
+    expect(reading.ok && reading.records.map((r) => r.line)).toEqual([1, 2, 4, 5, 6, 8]);
   });
 
   it('drops a byte-order mark and reports a quote that never closes', () => {
-    expect(parseCsv('\uFEFFemail\nx').records[0]!.cells).toEqual(['email']);
-    expect(parseCsv('email\n"open,\nstill open').unclosedQuoteLine).toBe(2);
+    const withBom = parseCsv('\uFEFFemail\nx');
+    expect(withBom.ok && withBom.records[0]!.cells).toEqual(['email']);
+    expect(parseCsv('email\nfine\n"open,\nstill open')).toEqual({ ok: false, problem: { code: 'file.unclosedQuote', line: 3 } });
+  });
+
+  it('reads the stray quotes and spaces spreadsheet programs and people leave', () => {
+    const reading = parseCsv('email,name\n "a@b.cn" ,5" screen\n');
+    expect(reading.ok && reading.records[1]!.cells).toEqual(['a@b.cn', '5" screen']);
   });
 });
 

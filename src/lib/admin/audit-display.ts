@@ -34,13 +34,25 @@ function flat(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+// Audit rows store instants as ISO strings in UTC ("2026-03-01T17:30:00.000Z").
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
+
+/** Shows a stored value; instants go through `dateTime` so they read in the company's zone. */
+function shower(dateTime: (d: Date) => string) {
+  return (v: unknown): string => {
+    if (v === null || v === undefined) return '—';
+    if (typeof v === 'string') return ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)) ? dateTime(new Date(v)) : v;
+    return JSON.stringify(v);
+  };
+}
 
 /**
  * "role: learner → manager; teamId: — → team-east". Fields only in `after` show as "— → value";
- * a creation (no before) lists the new values.
+ * a creation (no before) lists the new values. Stored instants are shown with `dateTime` (pass the
+ * company calendar's).
  */
-export function describeChange(before: unknown, after: unknown): string {
+export function describeChange(before: unknown, after: unknown, dateTime: (d: Date) => string): string {
+  const show = shower(dateTime);
   const b = flat(before);
   const a = flat(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];

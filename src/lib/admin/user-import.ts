@@ -10,6 +10,8 @@
  *   level  — a level id from content/levels (e.g. junior) or its name (初级销售 / Junior sales); blank = the entry level
  *   team   — a team id or name; blank = no team
  */
+// The browser build: this module also runs in the import page's island, where Node's Buffer is missing.
+import { parse, type Options } from 'csv-parse/browser/esm/sync';
 import type { Role } from '../../../db/schema';
 
 // Spelled out rather than imported: this module runs in the browser, which must not load the schema.
@@ -60,6 +62,7 @@ export type RowCheck = { ok: true; row: ValidImportRow } | { ok: false; line: nu
 export type FileProblem =
   | { code: 'file.empty' }
   | { code: 'file.unclosedQuote'; line: number }
+  | { code: 'file.unreadable'; line: number }
   | { code: 'file.missingColumns'; columns: ImportColumn[] }
   | { code: 'file.tooManyRows'; max: number };
 
@@ -69,61 +72,56 @@ export const IMPORT_BATCH_SIZE = 100;
 export const MAX_NAME_LENGTH = 100;
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 
+export interface CsvRecord {
+  /** The line the record starts on (the header is line 1). */
+  line: number;
+  cells: string[];
+}
+
+export type CsvReading = { ok: true; records: CsvRecord[] } | { ok: false; problem: { code: 'file.unclosedQuote' | 'file.unreadable'; line: number } };
+
+// Files come from Excel, WPS, Numbers and hand editors: any line end, quotes where they should not
+// be, spaces around quoted cells. All of that is read rather than refused; only a quote that never
+// closes (which would swallow the rest of the file) stops the import.
+const csvOptions: Options = {
+  bom: true,
+  relax_column_count: true,
+  relax_quotes: true,
+  trim: true,
+  skip_empty_lines: false,
+  record_delimiter: ['\r\n', '\n', '\r'],
+};
+
+const lineBreaks = (cell: string) => cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+
 /**
- * Splits CSV text into records of cells. Handles a byte-order mark, quoted cells with commas,
- * doubled quotes and line breaks, and CRLF or LF line ends. Each record carries its first line.
+ * Splits CSV text (RFC 4180, as Excel and WPS save it) into records of cells with csv-parse. Each
+ * record carries the line it starts on, counting line breaks inside quoted cells, so the report
+ * can point at the line a person sees in their editor.
  */
-export function parseCsv(text: string): { records: { line: number; cells: string[] }[]; unclosedQuoteLine: number | null } {
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  let quoteStartLine = 1;
-  const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const endRecord = () => {
-    cells.push(cell);
-    records.push({ line: recordLine, cells });
-    cells = [];
-    cell = '';
-  };
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-      quoteStartLine = line;
-    } else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else cell += ch;
+export function parseCsv(text: string): CsvReading {
+  const parsed: string[][] = [];
+  const lineAfter = () => parsed.reduce((line, cells) => line + 1 + cells.reduce((n, c) => n + lineBreaks(c), 0), 1);
+  try {
+    parse(text, { ...csvOptions, on_record: (record: string[]) => (parsed.push(record), record) });
+  } catch (error) {
+    const code = (error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? 'file.unclosedQuote' : 'file.unreadable';
+    return { ok: false, problem: { code, line: lineAfter() } };
   }
-  if (quoted) return { records, unclosedQuoteLine: quoteStartLine };
-  if (cell !== '' || cells.length > 0) endRecord();
-  return { records, unclosedQuoteLine: null };
+  const records: CsvRecord[] = [];
+  let line = 1;
+  for (const cells of parsed) {
+    records.push({ line, cells });
+    line += 1 + cells.reduce((n, c) => n + lineBreaks(c), 0);
+  }
+  return { ok: true, records };
 }
 
 /** Reads an import file into raw rows, or says why the file as a whole cannot be used. */
 export function readImportFile(text: string, maxRows = MAX_IMPORT_ROWS): { ok: true; rows: RawImportRow[] } | { ok: false; problem: FileProblem } {
-  const { records, unclosedQuoteLine } = parseCsv(text);
-  if (unclosedQuoteLine !== null) return { ok: false, problem: { code: 'file.unclosedQuote', line: unclosedQuoteLine } };
-  const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const reading = parseCsv(text);
+  if (!reading.ok) return { ok: false, problem: reading.problem };
+  const nonEmpty = reading.records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const [header, ...data] = nonEmpty;
   if (!header) return { ok: false, problem: { code: 'file.empty' } };
   const names = header.cells.map((c) => c.trim().toLowerCase());

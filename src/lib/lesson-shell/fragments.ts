@@ -3,7 +3,8 @@
  * render them with `set:html`, and the lesson fast path fills a cached page with the very same
  * functions, so both produce identical bytes.
  */
-import { htmlLang, t, type Language } from '../../i18n/ui';
+import { t, type Language } from '../../i18n/ui';
+import { formatDate } from '../dates/format';
 
 type Role = 'learner' | 'trainer' | 'manager' | 'admin';
 
@@ -48,12 +49,14 @@ export interface CompletionBox {
   formAction: string;
   /** The last submission of the form was refused. */
   refused?: boolean;
+  /** The company time zone, in which "completed on" names the day. */
+  zone: string;
 }
 
 /** Either "completed on …" or the form that marks the module complete. */
-export function completionBoxHtml({ lang, moduleId, completedAt, formAction, refused = false }: CompletionBox): string {
+export function completionBoxHtml({ lang, moduleId, completedAt, formAction, refused = false, zone }: CompletionBox): string {
   if (completedAt) {
-    const date = completedAt.toLocaleDateString(htmlLang[lang]);
+    const date = formatDate(completedAt, lang, zone);
     return `<p class="alert success" role="status">✓ ${escapeHtml(t(lang, 'module.completed'))} · ${escapeHtml(t(lang, 'module.completedAt', { date }))}</p>`;
   }
   return (

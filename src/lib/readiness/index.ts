@@ -222,15 +222,15 @@ function kpiCriterion(metric: KpiMetric, threshold: number, record: LearnerRecor
   };
 }
 
-function tenureCriterion(threshold: number, record: LearnerRecord, now: Date): CriterionResult {
-  const value = wholeMonthsBetween(record.levelSince, now);
+function tenureCriterion(threshold: number, record: LearnerRecord, now: Date, zone: string): CriterionResult {
+  const value = wholeMonthsBetween(record.levelSince, now, zone);
   return {
     kind: 'tenure',
     key: 'tenure',
     value,
     threshold,
     since: record.levelSince,
-    eligibleAt: addMonths(record.levelSince, threshold),
+    eligibleAt: addMonths(record.levelSince, threshold, zone),
     // Time at a level is always under way; it is never "not started".
     status: value >= threshold ? 'met' : 'in-progress',
     progress: threshold === 0 ? 1 : clamp01(value / threshold),
@@ -254,8 +254,11 @@ function signOffCriterion(levelId: string, record: LearnerRecord): CriterionResu
   };
 }
 
-/** Each criterion of `level` against `record` at `now`, and whether all of them are met. */
-export function readinessFor(level: TargetLevel, record: LearnerRecord, curriculum: CurriculumIndex, now: Date): Readiness {
+/**
+ * Each criterion of `level` against `record` at `now`, and whether all of them are met. Months at
+ * a level are counted on the calendar of `zone` (the company's time zone).
+ */
+export function readinessFor(level: TargetLevel, record: LearnerRecord, curriculum: CurriculumIndex, now: Date, zone: string): Readiness {
   const c = level.criteria;
   const criteria: CriterionResult[] = [
     ...c.courses.map((courseId) => courseCriterion(courseId, record, curriculum)),
@@ -265,7 +268,7 @@ export function readinessFor(level: TargetLevel, record: LearnerRecord, curricul
       : [quizCriterion(c.minQuizPercent, c.quizScoreMode, requiredModules(c, curriculum), record, curriculum)]),
     ...c.exercises.map((e) => exerciseCriterion(e.id, e.minPercent, record)),
     ...c.kpis.map((k) => kpiCriterion(k.metric, k.minPercent, record)),
-    ...(c.minMonthsAtPreviousLevel > 0 ? [tenureCriterion(c.minMonthsAtPreviousLevel, record, now)] : []),
+    ...(c.minMonthsAtPreviousLevel > 0 ? [tenureCriterion(c.minMonthsAtPreviousLevel, record, now, zone)] : []),
     ...(c.managerSignOff ? [signOffCriterion(level.id, record)] : []),
   ];
   // A met criterion shows a full bar even when its value sits a rounding error under the threshold.

@@ -2,9 +2,11 @@
  * What an administrator does to accounts and teams. Every change is one transaction together with
  * its audit_log row (who, when, what, before, after); a change that changes nothing writes nothing.
  */
-import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { auditLog, teamMembers, teams, users, type Role } from '../../../db/schema';
 import type { Database } from './db';
+import { sortByName } from '../people/ordering';
+import { personMatches, searchKey } from '../people/search';
 import { invalidateUserSessions } from './sessions';
 
 /** Why an administrator's change was refused; pages translate these. */
@@ -57,33 +59,32 @@ const userColumns = {
   createdAt: users.createdAt,
 };
 
-/** Escapes LIKE wildcards so a search for "a_b" finds "a_b", not "axb". */
-function likePattern(query: string): string {
-  return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** One page of accounts, newest first, optionally filtered by a search over email and name. */
+/**
+ * One page of accounts, newest first, optionally filtered by a search over email and name. SQL
+ * cannot fold case beyond ASCII, so a search reads every account's name and email (a few hundred
+ * kilobytes for ten thousand people), matches them with the shared search key, and then loads
+ * the full rows of the one page it shows; the total counts the matches.
+ */
 export async function listUsers(
   db: Database,
   { query = '', page = 1, pageSize = 50 }: { query?: string; page?: number; pageSize?: number } = {},
 ): Promise<{ users: AdminUserRow[]; total: number }> {
-  const q = query.trim().toLowerCase();
-  const filter = q
-    ? or(sql`lower(${users.email}) LIKE ${likePattern(q)} ESCAPE '\\'`, sql`lower(${users.name}) LIKE ${likePattern(q)} ESCAPE '\\'`)
-    : undefined;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(userColumns)
-      .from(users)
-      .leftJoin(teamMembers, eq(teamMembers.userId, users.id))
-      .leftJoin(teams, eq(teams.id, teamMembers.teamId))
-      .where(filter)
-      .orderBy(desc(users.createdAt), asc(users.email))
-      .limit(pageSize)
-      .offset((Math.max(1, page) - 1) * pageSize),
-    db.select({ n: count() }).from(users).where(filter),
-  ]);
-  return { users: rows, total: total?.n ?? 0 };
+  const offset = (Math.max(1, page) - 1) * pageSize;
+  const newestFirst = [desc(users.createdAt), asc(users.email)] as const;
+  const withTeam = () => db.select(userColumns).from(users).leftJoin(teamMembers, eq(teamMembers.userId, users.id)).leftJoin(teams, eq(teams.id, teamMembers.teamId));
+  if (searchKey(query) === '') {
+    const [rows, [total]] = await Promise.all([
+      withTeam().orderBy(...newestFirst).limit(pageSize).offset(offset),
+      db.select({ n: count() }).from(users),
+    ]);
+    return { users: rows, total: total?.n ?? 0 };
+  }
+  const candidates = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).orderBy(...newestFirst);
+  const matches = candidates.filter((c) => personMatches(query, c));
+  const pageIds = matches.slice(offset, offset + pageSize).map((m) => m.id);
+  if (pageIds.length === 0) return { users: [], total: matches.length };
+  const rows = await withTeam().where(inArray(users.id, pageIds)).orderBy(...newestFirst);
+  return { users: rows, total: matches.length };
 }
 
 export async function findUserForAdmin(db: Database, userId: string): Promise<AdminUserRow | undefined> {
@@ -115,7 +116,7 @@ export async function listTeamsForAdmin(db: Database): Promise<AdminTeamRow[]> {
       members: sql<number>`(SELECT count(*) FROM team_members WHERE team_members.team_id = ${teams.id})`.mapWith(Number),
     })
     .from(teams)
-    .orderBy(asc(teams.name));
+    .then(sortByName);
 }
 
 /** People who may lead a team: active managers and admins. */
@@ -124,7 +125,7 @@ export async function listPossibleManagers(db: Database): Promise<{ id: string; 
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
     .where(and(eq(users.active, true), inArray(users.role, ['manager', 'admin'])))
-    .orderBy(asc(users.name));
+    .then(sortByName);
 }
 
 export interface NewUser {

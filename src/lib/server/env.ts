@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { proxyMatcher, trustedProxiesProblem, type ProxyMatcher } from './client-address';
+import { DEFAULT_COMPANY_TIME_ZONE, isTimeZone } from '../dates/zone';
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -35,6 +36,12 @@ const envSchema = z.object({
     .max(365)
     .default(30)
     .describe('a session ends this many days after login however active it is'),
+  COMPANY_TIME_ZONE: z
+    .string()
+    .trim()
+    .default(DEFAULT_COMPANY_TIME_ZONE)
+    .refine(isTimeZone, { message: 'not a time zone this server knows; use an IANA name such as Asia/Shanghai or Europe/Berlin' })
+    .describe('IANA time zone in which the company reads dates: completion days, due dates, tenure, KPI periods'),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

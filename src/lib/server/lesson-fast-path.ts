@@ -14,6 +14,7 @@ import { trustedProxies } from './env';
 import { SESSION_COOKIE } from './sessions';
 import { readCookie, sessionCookieHeader } from './session-cookies';
 import { readLessonVisitor } from './lesson-visitor';
+import { companyTimeZone } from './company-time';
 import { bypassesLocks, missingPrerequisites } from '../module-locks';
 import { completionBoxHtml, progressBarHtml, siteNavHtml, userNameHtml } from '../lesson-shell/fragments';
 import { encodeShell, fillShell, parseShell, SHELL_FACTS_HEADER, SHELL_REQUEST_HEADER, type EncodedShell, type ShellFacts } from '../lesson-shell/shell';
@@ -96,7 +97,7 @@ export function createLessonFastPath({ db, selfOrigin, shellSecret, secureCookie
       nav: siteNavHtml(lang, user.role),
       'user-name': userNameHtml(user.name),
       progress: progressBarHtml(Math.round((done / facts.courseModuleIds.length) * 100), facts.progressLabel),
-      completion: completionBoxHtml({ lang, moduleId: facts.moduleId, completedAt: completed.get(facts.moduleId) ?? null, formAction: facts.formAction }),
+      completion: completionBoxHtml({ lang, moduleId: facts.moduleId, completedAt: completed.get(facts.moduleId) ?? null, formAction: facts.formAction, zone: companyTimeZone() }),
     });
     res.writeHead(200, {
       ...cached.headers,

@@ -19,14 +19,14 @@ export interface TeamMemberView {
 
 export async function teamDashboard(
   db: Database,
-  { teamIds, ladder, curriculum, now }: { teamIds: readonly string[]; ladder: Ladder; curriculum: CurriculumIndex; now: Date },
+  { teamIds, ladder, curriculum, now, zone }: { teamIds: readonly string[]; ladder: Ladder; curriculum: CurriculumIndex; now: Date; zone: string },
 ): Promise<TeamMemberView[]> {
   const people = await membersOf(db, teamIds);
   const records = await loadRecords(db, people);
   return people.map((person) => {
     const personRecords = records.get(person.id)!;
     const target = nextLevel(ladder, person.levelId);
-    const readiness = target ? readinessFor(target, personRecords.record, curriculum, now) : null;
+    const readiness = target ? readinessFor(target, personRecords.record, curriculum, now, zone) : null;
     const assignments = personRecords.assignments.map((a) => ({
       ...a,
       progress: assignmentProgress(a, personRecords.record.completions, curriculum, now),

@@ -3,7 +3,9 @@
  * the dashboard filters and sorts them, headers in the page's language. Authorization is the same
  * as the dashboard's: managers and admins only, and only the teams they may see.
  */
-import { htmlLang, t, type Language } from '../../i18n/ui';
+import { t, type Language } from '../../i18n/ui';
+import { calendarFor, dayKey } from '../dates';
+import type { Cell } from '../spreadsheet/cells';
 import { levelById } from '../ladder';
 import { criterionGap, kindKey } from '../promotion-text';
 import { criterionKinds } from '../readiness';
@@ -16,9 +18,16 @@ import { mayUseTeamPages, teamsVisibleTo, teamWithDescendants, type Actor } from
 export type TeamExport =
   | { kind: 'forbidden' }
   | { kind: 'not-found' }
-  | { kind: 'table'; teamName: string; fileStem: string; rows: (string | number)[][] };
+  | { kind: 'table'; teamName: string; fileStem: string; rows: Cell[][] };
 
-export async function teamMatrixExport(db: Database, actor: Actor, lang: Language, query: URLSearchParams, now: Date): Promise<TeamExport> {
+/** `zone` is the company time zone: the day of last activity and the file's date are days there. */
+export async function teamMatrixExport(
+  db: Database,
+  actor: Actor,
+  lang: Language,
+  query: URLSearchParams,
+  { now, zone }: { now: Date; zone: string },
+): Promise<TeamExport> {
   if (!mayUseTeamPages(actor)) return { kind: 'forbidden' };
   const teams = await teamsVisibleTo(db, actor);
   const requested = query.get('team');
@@ -26,13 +35,13 @@ export async function teamMatrixExport(db: Database, actor: Actor, lang: Languag
   if (!team) return { kind: 'not-found' };
 
   const [ladder, catalogue] = await Promise.all([loadLadder(), loadCatalogue()]);
-  const views = await teamDashboard(db, { teamIds: await teamWithDescendants(db, team.id), ladder, curriculum: catalogue, now });
+  const views = await teamDashboard(db, { teamIds: await teamWithDescendants(db, team.id), ladder, curriculum: catalogue, now, zone });
   const rows = applyTeamQuery(
     views.map((v) => v.row),
     parseTeamQuery(query, ladder.map((l) => l.id)),
   );
   const titles = titlesIn(catalogue, lang);
-  const date = (d: Date) => d.toLocaleDateString(htmlLang[lang], { timeZone: 'Asia/Shanghai' });
+  const { date } = calendarFor(lang, zone);
   const levelName = (id: string | null) => (id ? (levelById(ladder, id)?.name[lang] ?? id) : '');
   const kinds = criterionKinds.filter((k) => views.some((v) => (v.row.byKind?.[k].total ?? 0) > 0));
 
@@ -49,24 +58,25 @@ export async function teamMatrixExport(db: Database, actor: Actor, lang: Languag
     t(lang, 'team.csv.activity'),
     t(lang, 'team.csv.overdue'),
   ];
-  const body = rows.map((row) => [
+  const body = rows.map((row): Cell[] => [
     row.name,
     row.email,
     team.name,
     levelName(row.levelId),
     levelName(row.nextLevelId),
     row.readiness ? t(lang, row.readiness.ready ? 'team.yes' : 'team.no') : '',
-    row.readiness ? `${Math.round(row.readiness.share * 100)}%` : '',
+    row.readiness ? { percent: row.readiness.share } : null,
     ...kinds.map((k) => {
       const cell = row.byKind?.[k];
+      // "met/total" is text: a CSV or sheet must not turn 1/2 into 2 January.
       return cell && cell.total > 0 ? `${cell.met}/${cell.total}` : '';
     }),
     (row.readiness?.criteria ?? [])
       .filter((c) => c.status !== 'met')
       .map((c) => criterionGap(lang, c, titles, date))
       .join(lang === 'zh' ? '；' : '; '),
-    row.lastActivity ? date(row.lastActivity) : '',
+    row.lastActivity ? { day: dayKey(row.lastActivity, zone) } : null,
     row.overdue,
   ]);
-  return { kind: 'table', teamName: team.name, fileStem: `team-${team.id}-${now.toISOString().slice(0, 10)}`.replace(/[^\w.-]/g, '_'), rows: [header, ...body] };
+  return { kind: 'table', teamName: team.name, fileStem: `team-${team.id}-${dayKey(now, zone)}`.replace(/[^\w.-]/g, '_'), rows: [header, ...body] };
 }

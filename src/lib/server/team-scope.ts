@@ -3,9 +3,10 @@
  * parentTeamId, every team nested below them; an admin reaches everyone; nobody else reaches anyone
  * but themselves.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { teamMembers, teams, users, type Role } from '../../../db/schema';
 import type { Database } from './db';
+import { sortByName } from '../people/ordering';
 
 export interface TeamSummary {
   id: string;
@@ -37,12 +38,12 @@ const managedTeamIdsSql = (managerId: string) => sql`(
 export async function teamsVisibleTo(db: Database, actor: Actor): Promise<TeamSummary[]> {
   if (!mayUseTeamPages(actor)) return [];
   const columns = { id: teams.id, name: teams.name, parentTeamId: teams.parentTeamId, managerId: teams.managerId };
-  if (actor.role === 'admin') return db.select(columns).from(teams).orderBy(asc(teams.name));
+  if (actor.role === 'admin') return db.select(columns).from(teams).then(sortByName);
   return db
     .select(columns)
     .from(teams)
     .where(inArray(teams.id, managedTeamIdsSql(actor.id)))
-    .orderBy(asc(teams.name));
+    .then(sortByName);
 }
 
 /**
@@ -73,7 +74,7 @@ export interface TeamPerson {
   teamId: string;
 }
 
-/** The active members of the given teams, by name. One query. */
+/** The active members of the given teams, by name (pinyin order for Chinese names). One query. */
 export async function membersOf(db: Database, teamIds: readonly string[]): Promise<TeamPerson[]> {
   if (teamIds.length === 0) return [];
   return db
@@ -89,7 +90,7 @@ export async function membersOf(db: Database, teamIds: readonly string[]): Promi
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(and(inArray(teamMembers.teamId, [...teamIds]), eq(users.active, true)))
-    .orderBy(asc(users.name));
+    .then(sortByName);
 }
 
 /** Ids of a team and every team nested below it. One query. */
