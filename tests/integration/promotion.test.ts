@@ -358,14 +358,14 @@ describe('an assignment keeps its meaning', () => {
 
     // A trainer adds a third module to the course after the work was done.
     const grown: CurriculumIndex = { ...curriculum, courseModules: new Map([['basics', ['basics/one', 'basics/two', 'basics/three']]]) };
-    const [view] = await teamDashboard(t.db, { teamIds: ['east'], ladder, curriculum: grown, now });
+    const [view] = await teamDashboard(t.db, { teamIds: ['east'], ladder, curriculum: grown, now, zone: ZONE });
     expect(view!.assignments[0]!.moduleIds).toEqual(['basics/one', 'basics/two']);
     expect(view!.assignments[0]!.progress).toMatchObject({ status: 'done', late: false, done: 2, total: 2, addedSince: 1 });
     expect(view!.row).toMatchObject({ overdue: 0, openAssignments: 0 });
 
     // Assigning it again asks for the course as it is now, and the audit row says what changed.
     await assign(t.db, { actorId: manager.id, userIds: [learner.id], targetType: 'course', targetId: 'basics', moduleIds: currentModules('course', 'basics', grown), dueAt: new Date(now.getTime() + DAY), now });
-    const [again] = await teamDashboard(t.db, { teamIds: ['east'], ladder, curriculum: grown, now });
+    const [again] = await teamDashboard(t.db, { teamIds: ['east'], ladder, curriculum: grown, now, zone: ZONE });
     expect(again!.assignments[0]!.progress).toMatchObject({ status: 'open', done: 2, total: 3, addedSince: 0 });
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, 'assignment.updated')).all();
     expect(audit[0]).toMatchObject({ before: { moduleIds: ['basics/one', 'basics/two'] }, after: { moduleIds: ['basics/one', 'basics/two', 'basics/three'] } });
@@ -376,7 +376,7 @@ describe('an assignment keeps its meaning', () => {
     await t.db.insert(assignments).values({ id: 'old', userId: learner.id, targetType: 'course', targetId: 'basics', dueAt: new Date(now.getTime() - DAY), assignedBy: manager.id });
     await completeModule(t.db, learner.id, 'basics/one', new Date(now.getTime() - 3 * DAY));
     await completeModule(t.db, learner.id, 'basics/two', new Date(now.getTime() - 2 * DAY));
-    const [view] = await teamDashboard(t.db, { teamIds: ['east'], ladder, curriculum, now });
+    const [view] = await teamDashboard(t.db, { teamIds: ['east'], ladder, curriculum, now, zone: ZONE });
     expect(view!.assignments[0]!.progress).toMatchObject({ status: 'done', total: 2, addedSince: 0 });
   });
 });

@@ -88,8 +88,12 @@ describe('statementsFor', () => {
 
 describe('companyDayRange', () => {
   it('covers whole days in company time, both ends included', () => {
-    const range = companyDayRange('2026-11-01', '2026-11-30');
+    const range = companyDayRange('2026-11-01', '2026-11-30', 'Asia/Shanghai');
     expect(range).toMatchObject({ from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z') });
+  });
+
+  it('follows the configured zone', () => {
+    expect(companyDayRange('2026-07-01', '2026-07-01', 'Europe/Berlin')).toMatchObject({ from: new Date('2026-06-30T22:00:00Z'), to: new Date('2026-07-01T22:00:00Z') });
   });
 
   it.each([
@@ -98,6 +102,6 @@ describe('companyDayRange', () => {
     ['2026-03-02', '2026-03-01', 'admin.xapi.error.order'],
     ['2024-01-01', '2026-03-01', 'admin.xapi.error.long'],
   ])('refuses %s to %s', (from, to, error) => {
-    expect(companyDayRange(from, to)).toEqual({ error });
+    expect(companyDayRange(from, to, 'Asia/Shanghai')).toEqual({ error });
   });
 });

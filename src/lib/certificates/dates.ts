@@ -1,8 +1,6 @@
-/** A certificate's dates, written out in the company's time zone as each language writes a date. */
+/** A certificate's dates written out in full ("2026年3月2日", "2 March 2026") in the company's time zone. */
 import type { Language } from '../../schemas/common';
 
-const COMPANY_TIME_ZONE = 'Asia/Shanghai';
-
-export function formatCertificateDate(date: Date, lang: Language): string {
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: COMPANY_TIME_ZONE }).format(date);
+export function formatCertificateDate(date: Date, lang: Language, zone: string): string {
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: zone }).format(date);
 }

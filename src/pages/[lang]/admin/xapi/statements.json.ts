@@ -6,6 +6,7 @@ import { statementLookups } from '../../../../lib/server/background-jobs';
 import { publicOrigin, readServerEnv } from '../../../../lib/server/env';
 import { statementsBetween } from '../../../../lib/server/xapi-outbox';
 import { companyDayRange } from '../../../../lib/xapi/day-range';
+import { companyTimeZone } from '../../../../lib/server/company-time';
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
@@ -13,7 +14,7 @@ export const GET: APIRoute = async ({ params, locals, url }) => {
   const lang = languageFromParam(params.lang);
   if (!lang) return new Response(null, { status: 404 });
   if (locals.user!.role !== 'admin') return text(t(lang, 'error.forbidden'), 403);
-  const range = companyDayRange(url.searchParams.get('from'), url.searchParams.get('to'));
+  const range = companyDayRange(url.searchParams.get('from'), url.searchParams.get('to'), companyTimeZone());
   if ('error' in range) return text(t(lang, range.error), 400);
   const statements = await statementsBetween(locals.db, range.from, range.to, await statementLookups(publicOrigin(url), readServerEnv().XAPI_ACTOR));
   return new Response(JSON.stringify(statements, null, 2), {
