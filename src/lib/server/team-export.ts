@@ -31,7 +31,7 @@ export async function teamMatrixExport(db: Database, actor: Actor, lang: Languag
     views.map((v) => v.row),
     parseTeamQuery(query, ladder.map((l) => l.id)),
   );
-  const titles = titlesIn(catalogue, lang);
+  const titles = titlesIn(catalogue, lang, ladder);
   const date = (d: Date) => d.toLocaleDateString(htmlLang[lang], { timeZone: 'Asia/Shanghai' });
   const levelName = (id: string | null) => (id ? (levelById(ladder, id)?.name[lang] ?? id) : '');
   const kinds = criterionKinds.filter((k) => views.some((v) => (v.row.byKind?.[k].total ?? 0) > 0));
