@@ -3,6 +3,7 @@ import { teamMembers, teams, users } from './schema';
 import type { Database } from '../src/lib/server/db';
 import { hashPassword } from '../src/lib/server/passwords';
 import { readContentTree } from '../src/lib/server/content-files';
+import { levelSchema } from '../src/schemas/level';
 import { quizSchema, type Quiz } from '../src/schemas/quiz';
 import { moduleSchema } from '../src/schemas/module';
 import { gradeQuiz, type Answers } from '../src/lib/quiz-grading';
@@ -51,7 +52,17 @@ function loadCurriculum(contentRoot: string) {
     }
   }
   modules.sort((a, b) => a.courseOrder - b.courseOrder || a.order - b.order);
-  return { modules, quizzes };
+  // Demo people work through what the ladder asks of them; an elective no level requires (such
+  // as the auto-parts course) is left alone, so adding one does not change anyone's story.
+  const required = new Set<string>();
+  for (const f of files) {
+    const level = /^levels\/[^/]+\.yaml$/.test(f.path) ? levelSchema.safeParse(f.data) : undefined;
+    if (!level?.success) continue;
+    for (const c of level.data.criteria.courses) required.add(c);
+    for (const m of level.data.criteria.modules) required.add(m);
+  }
+  const onLadder = modules.filter((m) => required.has(m.moduleId) || required.has(m.moduleId.split('/')[0]!));
+  return { modules: onLadder.length > 0 ? onLadder : modules, quizzes };
 }
 
 /** Answers a quiz the way a learner of the given skill might: each question right with that chance. */

@@ -33,6 +33,17 @@ describe('demo organisation seed', () => {
     expect(await t.db.select().from(moduleCompletions).all()).not.toHaveLength(0);
   });
 
+  it('moves demo people through the ladder’s courses only, leaving the auto-parts elective untouched', async () => {
+    await seedDemoOrganisation(t.db);
+    const elective = await t.db.$client.execute("SELECT count(*) AS n FROM module_completions WHERE module_id LIKE 'auto-parts/%'");
+    expect(Number(elective.rows[0]!.n)).toBe(0);
+    // 陈杰 is about a third through: onboarding and roles done, the sales workflow not yet begun.
+    const chen = await t.db.select().from(users).where(eq(users.email, 'chen.jie@demo.academy')).get();
+    const done = await t.db.select({ moduleId: moduleCompletions.moduleId }).from(moduleCompletions).where(eq(moduleCompletions.userId, chen!.id));
+    expect(done.some((d) => d.moduleId.startsWith('roles/'))).toBe(true);
+    expect(done.some((d) => d.moduleId.startsWith('sales-workflow/'))).toBe(false);
+  });
+
   it('refuses to seed a database that already has people', async () => {
     await seedDemoOrganisation(t.db);
     await expect(seedDemoOrganisation(t.db)).rejects.toThrow(/already has users/);
