@@ -52,8 +52,9 @@ function loadCurriculum(contentRoot: string) {
     }
   }
   modules.sort((a, b) => a.courseOrder - b.courseOrder || a.order - b.order);
-  // Demo people work through what the ladder asks of them; an elective no level requires (such
-  // as the auto-parts course) is left alone, so adding one does not change anyone's story.
+  // Demo people work through what the ladder asks of them first; an elective no level requires
+  // (such as the auto-parts course) comes after it, so adding one changes nobody's story except
+  // that those who have done everything have done it too.
   const required = new Set<string>();
   for (const f of files) {
     const level = /^levels\/[^/]+\.yaml$/.test(f.path) ? levelSchema.safeParse(f.data) : undefined;
@@ -61,8 +62,9 @@ function loadCurriculum(contentRoot: string) {
     for (const c of level.data.criteria.courses) required.add(c);
     for (const m of level.data.criteria.modules) required.add(m);
   }
-  const onLadder = modules.filter((m) => required.has(m.moduleId) || required.has(m.moduleId.split('/')[0]!));
-  return { modules: onLadder.length > 0 ? onLadder : modules, quizzes };
+  const isRequired = (m: CurriculumModule) => required.has(m.moduleId) || required.has(m.moduleId.split('/')[0]!);
+  const onLadder = modules.filter(isRequired);
+  return { modules: [...onLadder, ...modules.filter((m) => !isRequired(m))], ladderModuleCount: onLadder.length || modules.length, quizzes };
 }
 
 /** Answers a quiz the way a learner of the given skill might: each question right with that chance. */
@@ -100,7 +102,7 @@ export async function seedDemoOrganisation(
     throw new Error('The database already has users, so the demo organisation was not added. To start over, stop the server and delete the database file (data/academy.db by default).');
   }
   const random = mulberry32(20261123);
-  const { modules, quizzes } = loadCurriculum(contentRoot);
+  const { modules, ladderModuleCount, quizzes } = loadCurriculum(contentRoot);
   const monthMs = 30 * 24 * 60 * 60 * 1000;
 
   log(`  1/3 people: ${demoPeople.length} accounts`);
@@ -130,7 +132,7 @@ export async function seedDemoOrganisation(
   for (const [i, p] of learners.entries()) {
     log(`  3/3 progress ${i + 1}/${learners.length}: ${p.name}`);
     const userId = ids.get(p.email)!;
-    const done = modules.slice(0, Math.round(modules.length * p.progress));
+    const done = p.progress >= 1 ? modules : modules.slice(0, Math.round(ladderModuleCount * p.progress));
     for (const [j, m] of done.entries()) {
       const at = new Date(now.getTime() - (done.length - j) * 2 * 24 * 60 * 60 * 1000);
       const quiz = m.quizId ? quizzes.get(m.quizId) : undefined;
@@ -158,5 +160,5 @@ export async function seedDemoOrganisation(
   }
 
   log('  + promotion evidence: KPIs, a sign-off, past promotions, assignments (one overdue)');
-  await seedPromotionEvidence(db, { ids, now, lastCourseId: modules.at(-1)?.moduleId.split('/')[0], contentRoot });
+  await seedPromotionEvidence(db, { ids, now, lastCourseId: modules[ladderModuleCount - 1]?.moduleId.split('/')[0], contentRoot });
 }
