@@ -16,13 +16,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { openDatabase } from '../src/lib/server/db';
 import { DEMO_PASSWORD } from '../db/demo-organisation';
 import { readServerEnv } from '../src/lib/server/env';
-import { readContentTree } from '../src/lib/server/content-files';
+import { contentIndexFromFiles } from '../src/lib/server/content-index';
 import { teamDashboard } from '../src/lib/server/team-dashboard';
-import { sortLadder, type LadderLevel } from '../src/lib/ladder';
-import type { CurriculumIndex } from '../src/lib/readiness';
-import { parseModuleEntryId } from '../src/lib/module-ids';
-import { levelSchema } from '../src/schemas/level';
-import { moduleSchema } from '../src/schemas/module';
 import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../src/lib/dates';
 
 const urlAt = process.argv.indexOf('--url');
@@ -31,29 +26,6 @@ const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt > 0 ? Math.max(10, Number(process.argv[runsAt + 1]) || 200) : 200;
 const WARM_UP = 20;
 const TARGET_P99_MS = 100;
-
-/** The ladder and curriculum index from content/, as loadLadder and loadCatalogue build them in the app. */
-function contentIndex(root = process.env.CONTENT_DIR ?? 'content'): { ladder: LadderLevel[]; curriculum: CurriculumIndex } {
-  const files = readContentTree(root);
-  const levels: LadderLevel[] = [];
-  const courseOrder = new Map<string, number>();
-  const modules: { courseId: string; moduleId: string; order: number; quizId: string | undefined }[] = [];
-  for (const f of files) {
-    const course = /^courses\/([^/]+)\/course\.yaml$/.exec(f.path);
-    if (course) courseOrder.set(course[1]!, Number((f.data as { order?: number })?.order ?? 0));
-    const level = /^levels\/([^/]+)\.yaml$/.exec(f.path);
-    const parsedLevel = level ? levelSchema.safeParse(f.data) : undefined;
-    if (level && parsedLevel?.success) levels.push({ id: level[1]!, ...parsedLevel.data });
-    const id = f.path.startsWith('courses/') && f.path.endsWith('.zh.mdx') ? parseModuleEntryId(f.path.slice(8, -4)) : null;
-    const frontmatter = id ? moduleSchema.safeParse(f.data) : undefined;
-    if (id && frontmatter?.success) modules.push({ courseId: id.courseId, moduleId: id.moduleId, order: frontmatter.data.order, quizId: frontmatter.data.quiz });
-  }
-  modules.sort((a, b) => (courseOrder.get(a.courseId) ?? 0) - (courseOrder.get(b.courseId) ?? 0) || a.order - b.order);
-  const courseModules = new Map<string, string[]>();
-  for (const m of modules) courseModules.set(m.courseId, [...(courseModules.get(m.courseId) ?? []), m.moduleId]);
-  const moduleQuiz = new Map(modules.filter((m) => m.quizId).map((m) => [m.moduleId, m.quizId!]));
-  return { ladder: sortLadder(levels), curriculum: { courseModules, moduleQuiz } };
-}
 
 function percentile(sorted: readonly number[], p: number): number {
   const rank = Math.ceil((p / 100) * sorted.length) - 1;
@@ -76,7 +48,8 @@ const counts = (
             (SELECT count(*) FROM module_completions) AS completions`,
   )
 ).rows[0]!;
-const { ladder, curriculum } = contentIndex();
+// The ladder and curriculum as the app builds them, with the tracks LADDER_TRACKS switches on.
+const { ladder, curriculum } = contentIndexFromFiles(process.env.CONTENT_DIR ?? 'content', { tracks: env.LADDER_TRACKS });
 const now = new Date();
 
 console.log(`Database: ${env.DATABASE_URL}`);

@@ -87,7 +87,8 @@ function loadCurriculum(contentRoot: string): Curriculum {
     if (quizMatch && quiz?.success) quizzes.set(quizMatch[1]!, quiz.data);
     const levelMatch = /^levels\/([^/]+)\.yaml$/.exec(f.path);
     const level = levelMatch ? levelSchema.safeParse(f.data) : undefined;
-    if (levelMatch && level?.success) levels.push({ id: levelMatch[1]!, order: level.data.order });
+    // The synthetic company runs the office ladder, the one every installation has switched on.
+    if (levelMatch && level?.success && level.data.track === 'office') levels.push({ id: levelMatch[1]!, order: level.data.order });
     const exerciseMatch = /^exercises\/([^/]+)\.yaml$/.exec(f.path);
     if (exerciseMatch) exerciseIds.push(exerciseMatch[1]!);
     const id = f.path.startsWith('courses/') && f.path.endsWith('.zh.mdx') ? parseModuleEntryId(f.path.slice(8, -4)) : null;

@@ -3,6 +3,7 @@ import { teamMembers, teams, users } from './schema';
 import type { Database } from '../src/lib/server/db';
 import { hashPassword } from '../src/lib/server/passwords';
 import { readContentTree } from '../src/lib/server/content-files';
+import { levelSchema } from '../src/schemas/level';
 import { quizSchema, type Quiz } from '../src/schemas/quiz';
 import { moduleSchema } from '../src/schemas/module';
 import { gradeQuiz, type Answers } from '../src/lib/quiz-grading';
@@ -51,7 +52,19 @@ function loadCurriculum(contentRoot: string) {
     }
   }
   modules.sort((a, b) => a.courseOrder - b.courseOrder || a.order - b.order);
-  return { modules, quizzes };
+  // Demo people work through what the ladder asks of them first; an elective no level requires
+  // (such as the auto-parts course) comes after it, so adding one changes nobody's story except
+  // that those who have done everything have done it too.
+  const required = new Set<string>();
+  for (const f of files) {
+    const level = /^levels\/[^/]+\.yaml$/.test(f.path) ? levelSchema.safeParse(f.data) : undefined;
+    if (!level?.success) continue;
+    for (const c of level.data.criteria.courses) required.add(c);
+    for (const m of level.data.criteria.modules) required.add(m);
+  }
+  const isRequired = (m: CurriculumModule) => required.has(m.moduleId) || required.has(m.moduleId.split('/')[0]!);
+  const onLadder = modules.filter(isRequired);
+  return { modules: [...onLadder, ...modules.filter((m) => !isRequired(m))], ladderModuleCount: onLadder.length || modules.length, quizzes };
 }
 
 /** Answers a quiz the way a learner of the given skill might: each question right with that chance. */
@@ -89,7 +102,7 @@ export async function seedDemoOrganisation(
     throw new Error('The database already has users, so the demo organisation was not added. To start over, stop the server and delete the database file (data/academy.db by default).');
   }
   const random = mulberry32(20261123);
-  const { modules, quizzes } = loadCurriculum(contentRoot);
+  const { modules, ladderModuleCount, quizzes } = loadCurriculum(contentRoot);
   const monthMs = 30 * 24 * 60 * 60 * 1000;
 
   log(`  1/3 people: ${demoPeople.length} accounts`);
@@ -119,7 +132,7 @@ export async function seedDemoOrganisation(
   for (const [i, p] of learners.entries()) {
     log(`  3/3 progress ${i + 1}/${learners.length}: ${p.name}`);
     const userId = ids.get(p.email)!;
-    const done = modules.slice(0, Math.round(modules.length * p.progress));
+    const done = p.progress >= 1 ? modules : modules.slice(0, Math.round(ladderModuleCount * p.progress));
     for (const [j, m] of done.entries()) {
       const at = new Date(now.getTime() - (done.length - j) * 2 * 24 * 60 * 60 * 1000);
       const quiz = m.quizId ? quizzes.get(m.quizId) : undefined;
@@ -147,5 +160,5 @@ export async function seedDemoOrganisation(
   }
 
   log('  + promotion evidence: KPIs, a sign-off, past promotions, assignments (one overdue)');
-  await seedPromotionEvidence(db, { ids, now, lastCourseId: modules.at(-1)?.moduleId.split('/')[0], contentRoot });
+  await seedPromotionEvidence(db, { ids, now, lastCourseId: modules[ladderModuleCount - 1]?.moduleId.split('/')[0], contentRoot });
 }

@@ -61,22 +61,30 @@ export async function seedPromotionEvidence(
   await seedExerciseAttempts(db, { id, at, contentRoot });
   await signOff(db, { actorId: manager, userId: id('liu.yang@demo.academy'), levelId: 'mid', note: '独立跟进了三个重点客户，表现稳定。', now: at(3) });
 
-  // Earlier promotions, so the history on "My path" and in the drill-down is not empty.
-  for (const [email, from, to] of [
-    ['zhao.lei@demo.academy', 'junior', 'mid'],
-    ['he.tao@demo.academy', 'mid', 'senior'],
+  // Earlier promotions, so the history on "My path" and in the drill-down is not empty. The two
+  // department managers were supervisors for five years first, as manager.yaml asks (handbook 004).
+  const MONTH_MS = 30.44 * DAY_MS;
+  const admin = id('admin@demo.academy');
+  for (const [email, from, to, monthsBefore, by] of [
+    ['zhao.lei@demo.academy', 'junior', 'mid', 0, manager],
+    ['he.tao@demo.academy', 'mid', 'senior', 0, manager],
+    ['manager@demo.academy', 'senior', 'supervisor', 62, admin],
+    ['manager@demo.academy', 'supervisor', 'manager', 0, admin],
+    ['manager.north@demo.academy', 'senior', 'supervisor', 61, admin],
+    ['manager.north@demo.academy', 'supervisor', 'manager', 0, admin],
   ] as const) {
     const user = await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, id(email)) });
     if (!user) continue;
+    const promotedAt = new Date(user.levelSince.getTime() - monthsBefore * MONTH_MS);
     await db.transaction(async (tx) => {
-      await tx.insert(promotions).values({ id: crypto.randomUUID(), userId: user.id, fromLevelId: from, toLevelId: to, promotedBy: manager, at: user.levelSince });
+      await tx.insert(promotions).values({ id: crypto.randomUUID(), userId: user.id, fromLevelId: from, toLevelId: to, promotedBy: by, at: promotedAt });
       await tx.insert(auditLog).values({
-        actorId: manager,
+        actorId: by,
         action: 'promotion',
         subjectUserId: user.id,
         before: { levelId: from },
-        after: { levelId: to, levelSince: user.levelSince.toISOString() },
-        at: user.levelSince,
+        after: { levelId: to, levelSince: promotedAt.toISOString() },
+        at: promotedAt,
       });
     });
   }

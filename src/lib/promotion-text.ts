@@ -10,6 +10,8 @@ export interface TitleLookup {
   course(id: string): string;
   module(id: string): string;
   exercise(id: string): string;
+  /** Level names, for tenure counted across several levels; the id stands in when absent. */
+  level?(id: string): string;
 }
 
 export const statusKey: Record<CriterionStatus, UiKey> = {
@@ -51,7 +53,12 @@ export function criterionLabel(lang: Language, c: CriterionResult, titles: Title
     case 'kpi':
       return t(lang, 'promo.label.kpi', { metric: t(lang, metricKey[c.metric]), threshold: c.threshold });
     case 'tenure':
-      return t(lang, 'promo.label.tenure', { threshold: c.threshold });
+      return c.levels === null
+        ? t(lang, 'promo.label.tenure', { threshold: c.threshold })
+        : t(lang, 'promo.label.tenureIn', {
+            threshold: c.threshold,
+            levels: c.levels.map((id) => titles.level?.(id) ?? id).join(lang === 'zh' ? '、' : ', '),
+          });
     case 'sign-off':
       return t(lang, 'promo.label.signOff');
   }
@@ -71,9 +78,10 @@ export function criterionValue(lang: Language, c: CriterionResult, formatDate: (
     case 'kpi':
       return c.latest ? t(lang, 'promo.value.kpi', { value: pct(c.latest.valuePercent), period: c.latest.period }) : t(lang, 'promo.value.noEvidence');
     case 'tenure':
-      return c.status === 'met'
-        ? t(lang, 'promo.value.months', { value: c.value })
-        : t(lang, 'promo.value.monthsUntil', { value: c.value, date: formatDate(c.eligibleAt) });
+      if (c.status === 'met') return t(lang, c.levels === null ? 'promo.value.months' : 'promo.value.monthsInTotal', { value: c.value });
+      return c.eligibleAt
+        ? t(lang, c.levels === null ? 'promo.value.monthsUntil' : 'promo.value.monthsInTotalUntil', { value: c.value, date: formatDate(c.eligibleAt) })
+        : t(lang, 'promo.value.monthsNotAccruing', { value: c.value });
     case 'sign-off':
       return c.signOff ? t(lang, 'promo.value.signedOn', { date: formatDate(c.signOff.at) }) : t(lang, 'promo.value.notSigned');
   }
@@ -121,7 +129,7 @@ export function nextStep(lang: Language, c: CriterionResult, titles: TitleLookup
     case 'kpi':
       return { href: null, text: t(lang, 'promo.next.kpi') };
     case 'tenure':
-      return { href: null, text: t(lang, 'promo.next.tenure') };
+      return { href: null, text: t(lang, c.eligibleAt ? 'promo.next.tenure' : 'promo.next.tenureElsewhere') };
     case 'sign-off':
       return { href: null, text: t(lang, 'promo.next.signOff') };
   }

@@ -18,9 +18,29 @@ const exerciseThreshold = z.strictObject({
   minPercent: z.number().min(0).max(100).describe('Lowest accepted best score, in percent'),
 });
 
+/**
+ * The ladders a company can run side by side: `office` (初级销售 … 销售经理, handbook 000) and
+ * `field` (业务代表 → 县级经理 → 省级经理 → 大区经理, handbook 004). LADDER_TRACKS says which are on.
+ */
+export const ladderTrackIds = ['office', 'field'] as const;
+export type LadderTrack = (typeof ladderTrackIds)[number];
+
+/**
+ * Time across several levels of the same track, counted from the person's promotion history, e.g.
+ * handbook 004's "five years in sales management" for the department manager: supervisor and above.
+ */
+const tenureAcrossLevels = z.strictObject({
+  months: z.number().int().min(1).max(600).describe('Whole months the person must have spent, in total, at the levels listed'),
+  in: z
+    .array(slug)
+    .min(1, 'list at least one level id, e.g. in: [supervisor, manager]')
+    .describe('Ids of the levels whose time counts (levels of the same track)'),
+});
+
 /** `content/levels/<level-id>.yaml`: one rung of the career ladder and what reaching it takes. */
 export const levelSchema = z.strictObject({
-  order: z.number().int().min(1).describe('Rung on the ladder, 1 the entry level'),
+  track: z.enum(ladderTrackIds).default('office').describe('Which ladder the level belongs to: office (the default) or field'),
+  order: z.number().int().min(1).describe('Rung on its track, 1 the entry level'),
   name: bilingualText.describe('Title of the post, e.g. 中级销售 / Mid-level sales'),
   description: bilingualText.describe('What a person at this level does'),
   criteria: z
@@ -40,6 +60,7 @@ export const levelSchema = z.strictObject({
       exercises: z.array(exerciseThreshold).default([]).describe('Exercises to pass with at least this score'),
       kpis: z.array(kpiThreshold).default([]).describe('KPI evidence a manager records; the latest period counts'),
       minMonthsAtPreviousLevel: z.number().int().min(0).max(600).default(0).describe('Whole months at the level below'),
+      tenure: tenureAcrossLevels.optional().describe('Whole months in total at several levels, from the promotion history'),
       managerSignOff: z.boolean().default(false).describe('Whether a manager must sign off'),
     })
     // Each entry becomes one criterion, keyed by its id: a repeat would list and count it twice.

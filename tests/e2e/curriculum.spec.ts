@@ -6,7 +6,7 @@ test('catalogue → course → module → quiz, then the same page in English', 
   await page.getByRole('banner').getByRole('link', { name: '课程', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('课程目录');
   const courses = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) });
-  await expect(courses).toHaveCount(5);
+  await expect(courses).toHaveCount(6);
 
   await page.getByRole('link', { name: '销售业务流程' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('销售业务流程');

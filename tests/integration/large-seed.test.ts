@@ -32,6 +32,8 @@ describe('the large synthetic company', () => {
     expect(await count('users')).toBe(120 + 5 + 13);
     expect(await count('teams')).toBe(5);
     expect(await count('quiz_attempts')).toBe(1_500);
+    // The synthetic company is on the office ladder only, which is what LADDER_TRACKS switches on by default.
+    expect(await count(`users WHERE level_id IN ('field-rep', 'county-manager', 'provincial-manager', 'regional-manager')`)).toBe(0);
     expect(await count(`team_members WHERE team_id = '${BENCH_TEAM_ID}'`)).toBe(50);
     expect(await count('module_completions')).toBeGreaterThan(0);
     expect(await count(`learning_events WHERE type = 'quiz.submitted'`)).toBe(1_500);

@@ -39,9 +39,10 @@ const curriculum: CurriculumIndex = {
 };
 const noCriteria = { modules: [], courses: [], quizScoreMode: 'best' as const, exercises: [], kpis: [], minMonthsAtPreviousLevel: 0, managerSignOff: false };
 const ladder: LadderLevel[] = [
-  { id: 'junior', order: 1, name: { zh: '初级', en: 'Junior' }, description: { zh: '初级', en: 'Junior' }, criteria: noCriteria },
+  { id: 'junior', track: 'office', order: 1, name: { zh: '初级', en: 'Junior' }, description: { zh: '初级', en: 'Junior' }, criteria: noCriteria },
   {
     id: 'mid',
+    track: 'office',
     order: 2,
     name: { zh: '中级', en: 'Mid' },
     description: { zh: '中级', en: 'Mid' },

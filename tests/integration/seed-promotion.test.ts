@@ -6,7 +6,8 @@ import { recentQuarters } from '../../db/seed-promotion';
 import { contentIndexFromFiles } from '../../src/lib/server/content-index';
 import { teamDashboard } from '../../src/lib/server/team-dashboard';
 import { auditLog } from '../../db/schema';
-import type { CriterionResult } from '../../src/lib/readiness';
+import { readinessFor, type CriterionResult } from '../../src/lib/readiness';
+import { loadLearnerRecords } from '../../src/lib/server/learner-records';
 
 let t: TestDatabase;
 const now = new Date('2026-11-23T02:00:00Z');
@@ -60,6 +61,18 @@ describe('the demo team’s promotion story', () => {
     expect(row('zhao.lei@demo.academy').records.promotions).toMatchObject([{ fromLevelId: 'junior', toLevelId: 'mid' }]);
     const actions = new Set((await t.db.select({ action: auditLog.action }).from(auditLog).all()).map((a) => a.action));
     for (const action of ['kpi.recorded', 'sign-off.given', 'promotion', 'assignment.created']) expect(actions).toContain(action);
+  });
+
+  it('gives both department managers the five years as supervisor that the manager level asks for', async () => {
+    const manager = contentIndexFromFiles('content').ladder.find((l) => l.id === 'manager')!;
+    for (const email of ['manager@demo.academy', 'manager.north@demo.academy']) {
+      const person = await t.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, email) });
+      const { record } = (await loadLearnerRecords(t.db, person!.id))!;
+      // Their time as supervisor up to the day they became manager: readiness as of that day.
+      const asSupervisor = { ...record, levelId: 'supervisor', levelSince: record.promotions.find((p) => p.toLevelId === 'supervisor')!.at };
+      const tenure = readinessFor(manager, asSupervisor, { courseModules: new Map(), moduleQuiz: new Map() }, record.levelSince, ZONE).criteria.find((c) => c.kind === 'tenure');
+      expect(tenure, email).toMatchObject({ key: 'tenure:supervisor+manager', status: 'met' });
+    }
   });
 
   it('records KPIs for the last full quarter', () => {

@@ -33,6 +33,19 @@ describe('demo organisation seed', () => {
     expect(await t.db.select().from(moduleCompletions).all()).not.toHaveLength(0);
   });
 
+  it('moves demo people through the ladder’s courses first, so only those who have done everything have done the auto-parts elective', async () => {
+    await seedDemoOrganisation(t.db);
+    const elective = await t.db.$client.execute(
+      "SELECT DISTINCT u.email FROM module_completions c JOIN users u ON u.id = c.user_id WHERE c.module_id LIKE 'auto-parts/%' ORDER BY u.email",
+    );
+    expect(elective.rows.map((r) => r.email)).toEqual(demoPeople.filter((p) => p.progress >= 1).map((p) => p.email).sort());
+    // 陈杰 is about a third through: onboarding and roles done, the sales workflow not yet begun.
+    const chen = await t.db.select().from(users).where(eq(users.email, 'chen.jie@demo.academy')).get();
+    const done = await t.db.select({ moduleId: moduleCompletions.moduleId }).from(moduleCompletions).where(eq(moduleCompletions.userId, chen!.id));
+    expect(done.some((d) => d.moduleId.startsWith('roles/'))).toBe(true);
+    expect(done.some((d) => d.moduleId.startsWith('sales-workflow/'))).toBe(false);
+  });
+
   it('refuses to seed a database that already has people', async () => {
     await seedDemoOrganisation(t.db);
     await expect(seedDemoOrganisation(t.db)).rejects.toThrow(/already has users/);

@@ -15,6 +15,7 @@ function validTree(): ContentFileInput[] {
       path: 'quizzes/q.yaml',
       data: { title: text('Q'), questions: [{ id: 'one', type: 'single', prompt: text('P'), options: [option('a', true), option('b')] }] },
     },
+    { path: 'levels/junior.yaml', data: { order: 1, name: text('Junior'), description: text('D') } },
     { path: 'levels/mid.yaml', data: { order: 2, name: text('Mid'), description: text('D'), criteria: { modules: ['c/m'] } } },
   ];
 }

@@ -37,6 +37,7 @@ const criteriaArb: fc.Arbitrary<LevelCriteria> = fc.record({
     fc.tuple(...metrics.map((metric) => fc.record({ metric: fc.constant(metric), minPercent: fc.integer({ min: -20, max: 150 }) }))),
   ),
   minMonthsAtPreviousLevel: fc.integer({ min: 0, max: 24 }),
+  tenure: fc.option(fc.record({ months: fc.integer({ min: 1, max: 60 }), in: fc.subarray(['current', 'earlier', 'other'], { minLength: 1 }) }), { nil: undefined }),
   managerSignOff: fc.boolean(),
 });
 const levelArb: fc.Arbitrary<TargetLevel> = criteriaArb.map((criteria) => ({ id: 'next', criteria }));
@@ -45,6 +46,19 @@ const kpiArb = (metric: fc.Arbitrary<KpiMetric>, value: fc.Arbitrary<number>) =>
   fc.record({ metric, valuePercent: value, period, recordedAt: instant }).map(
     (k): KpiRecord => ({ ...k, id: crypto.randomUUID(), note: '', recordedBy: 'manager' }),
   );
+
+/** The promotions that lead through `stints` (oldest first) into the current level at `levelSince`. */
+function promotionsBefore(levelSince: Date, stints: readonly { levelId: string; days: number }[]) {
+  let at = levelSince.getTime() - stints.reduce((sum, s) => sum + s.days * DAY, 0);
+  let from = 'start';
+  const steps = stints.map((s) => {
+    const step = { fromLevelId: from, toLevelId: s.levelId, at: new Date(at) };
+    at += s.days * DAY;
+    from = s.levelId;
+    return step;
+  });
+  return [...steps, { fromLevelId: from, toLevelId: 'current', at: levelSince }];
+}
 
 interface World {
   record: LearnerRecord;
@@ -61,6 +75,8 @@ const worldArb: fc.Arbitrary<World> = fc
     kpis: fc.array(kpiArb(fc.constantFrom(...kpiMetricIds), fc.double({ min: -50, max: 200, noNaN: true })), { maxLength: 6 }),
     signOffs: fc.array(fc.record({ levelId: fc.constantFrom('next', 'other'), at: instant }), { maxLength: 2 }),
     nowOffsetDays: fc.integer({ min: 0, max: 900 }),
+    // Earlier stints, oldest first, as days before the current level began.
+    pastStints: fc.array(fc.record({ levelId: fc.constantFrom('earlier', 'other', 'current'), days: fc.integer({ min: 1, max: 700 }) }), { maxLength: 3 }),
   })
   .map((w) => ({
     quizAttempts: w.quizAttempts,
@@ -74,6 +90,7 @@ const worldArb: fc.Arbitrary<World> = fc
       exercises: new Map(w.exercises.map((e) => [e.id, { best: e.best, attempts: e.attempts, lastAt: w.levelSince }])),
       kpis: w.kpis,
       signOffs: w.signOffs.map((s, i) => ({ id: `s${i}`, managerId: 'manager', note: '', ...s })),
+      promotions: promotionsBefore(w.levelSince, w.pastStints),
     },
   }));
 
@@ -136,7 +153,7 @@ describe('readiness invariants', () => {
         const c = level.criteria;
         const expected =
           c.courses.length + c.modules.length + (c.minQuizPercent === undefined ? 0 : 1) + c.exercises.length + c.kpis.length +
-          (c.minMonthsAtPreviousLevel > 0 ? 1 : 0) + (c.managerSignOff ? 1 : 0);
+          (c.minMonthsAtPreviousLevel > 0 ? 1 : 0) + (c.tenure ? 1 : 0) + (c.managerSignOff ? 1 : 0);
         expect(readinessFor(level, w.record, curriculum, w.now, ZONE).total).toBe(expected);
       }),
     );
@@ -211,7 +228,13 @@ describe('readiness invariants', () => {
         // Records of the same period recorded at the same instant would tie; keep them distinct.
         const kpis = w.record.kpis.map((k, i) => ({ ...k, recordedAt: new Date(k.recordedAt.getTime() + i) }));
         const base = { ...w.record, kpis };
-        const shuffled = { ...base, kpis: shuffle(kpis), signOffs: shuffle(base.signOffs), completions: new Map(shuffle([...base.completions])) };
+        const shuffled = {
+          ...base,
+          kpis: shuffle(kpis),
+          signOffs: shuffle(base.signOffs),
+          promotions: shuffle(base.promotions),
+          completions: new Map(shuffle([...base.completions])),
+        };
         const statuses = (r: Readiness) => r.criteria.map((c) => [c.key, c.status, c.value]);
         expect(statuses(readinessFor(level, shuffled, curriculum, w.now, ZONE))).toEqual(statuses(readinessFor(level, base, curriculum, w.now, ZONE)));
       }),
@@ -221,7 +244,7 @@ describe('readiness invariants', () => {
   it('meets nothing for a person with no record on their first day, but a quiz minimum that asks for nothing', () => {
     fc.assert(
       fc.property(levelArb, instant, (level, at) => {
-        const record: LearnerRecord = { userId: 'u', levelId: 'current', levelSince: at, completions: new Map(), quizzes: new Map(), exercises: new Map(), kpis: [], signOffs: [] };
+        const record: LearnerRecord = { userId: 'u', levelId: 'current', levelSince: at, completions: new Map(), quizzes: new Map(), exercises: new Map(), kpis: [], signOffs: [], promotions: [] };
         const met = readinessFor(level, record, curriculum, at, ZONE).criteria.filter((c) => c.status === 'met');
         for (const c of met) expect(c.kind === 'quiz' && (c.value === null || c.threshold === 0), c.key).toBe(true);
       }),

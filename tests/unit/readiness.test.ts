@@ -210,7 +210,61 @@ describe('readinessFor', () => {
       const c = find<'tenure'>(readinessFor(fullLevel, newcomer(), curriculum, new Date('2026-07-15T07:59:59Z'), ZONE), 'tenure');
       expect(c).toMatchObject({ value: 5, threshold: 6, status: 'in-progress' });
       expect(c.eligibleAt).toEqual(new Date('2026-07-15T08:00:00Z'));
-      expect(find(readinessFor(fullLevel, newcomer(), curriculum, c.eligibleAt, ZONE), 'tenure').status).toBe('met');
+      expect(find(readinessFor(fullLevel, newcomer(), curriculum, c.eligibleAt!, ZONE), 'tenure').status).toBe('met');
+    });
+
+    describe('across several levels (handbook 004: five years in sales management)', () => {
+      const manager = { id: 'manager', criteria: criteria({ tenure: { months: 60, in: ['supervisor', 'manager'] } }) };
+      const promoted = (levelId: string, levelSince: string, steps: [from: string, to: string, at: string][]): LearnerRecord => ({
+        ...emptyRecord('p', levelId, new Date(levelSince)),
+        promotions: steps.map(([fromLevelId, toLevelId, at]) => ({ fromLevelId, toLevelId, at: new Date(at) })),
+      });
+      const tenureOf = (record: LearnerRecord, at: Date) => find<'tenure'>(readinessFor(manager, record, curriculum, at, ZONE), 'tenure:supervisor+manager');
+
+      it('counts a supervisor’s months since promotion to supervisor, not their years as a salesperson', () => {
+        const record = promoted('supervisor', '2022-03-01T00:00:00Z', [
+          ['junior', 'mid', '2019-01-01T00:00:00Z'],
+          ['mid', 'senior', '2020-01-01T00:00:00Z'],
+          ['senior', 'supervisor', '2022-03-01T00:00:00Z'],
+        ]);
+        const c = tenureOf(record, new Date('2026-09-01T00:00:00Z'));
+        expect(c).toMatchObject({ value: 54, threshold: 60, levels: ['supervisor', 'manager'], status: 'in-progress' });
+        expect(c.eligibleAt).toEqual(new Date('2027-03-01T00:00:00Z'));
+        expect(tenureOf(record, c.eligibleAt!).status).toBe('met');
+      });
+
+      it('adds up time at every counted level, even with a stint at an uncounted level in between', () => {
+        // Supervisor for 30 months, back to senior for a year, supervisor again for 30 months: 60 in all.
+        const record = promoted('supervisor', '2023-09-01T00:00:00Z', [
+          ['senior', 'supervisor', '2020-03-01T00:00:00Z'],
+          ['supervisor', 'senior', '2022-09-01T00:00:00Z'],
+          ['senior', 'supervisor', '2023-09-01T00:00:00Z'],
+        ]);
+        expect(tenureOf(record, new Date('2026-02-28T00:00:00Z'))).toMatchObject({ value: 59, status: 'in-progress' });
+        expect(tenureOf(record, new Date('2026-03-01T00:00:00Z'))).toMatchObject({ value: 60, status: 'met' });
+      });
+
+      it('counts nothing before the first recorded promotion, since the history does not say when that level began', () => {
+        const record = promoted('supervisor', '2025-01-01T00:00:00Z', [['senior', 'supervisor', '2025-01-01T00:00:00Z']]);
+        expect(tenureOf(record, new Date('2026-01-01T00:00:00Z'))).toMatchObject({ value: 12, since: new Date('2025-01-01T00:00:00Z') });
+      });
+
+      it('stops the clock, and gives no date, while the person holds a level that does not count', () => {
+        const record = promoted('senior', '2025-06-01T00:00:00Z', [
+          ['senior', 'supervisor', '2023-06-01T00:00:00Z'],
+          ['supervisor', 'senior', '2025-06-01T00:00:00Z'],
+        ]);
+        const c = tenureOf(record, new Date('2026-09-01T00:00:00Z'));
+        expect(c).toMatchObject({ value: 24, status: 'in-progress', eligibleAt: null });
+        expect(tenureOf(record, new Date('2030-01-01T00:00:00Z')).value).toBe(24);
+        expect(tenureOf(promoted('senior', '2025-06-01T00:00:00Z', []), new Date('2030-01-01T00:00:00Z'))).toMatchObject({ value: 0, status: 'not-started' });
+      });
+
+      it('sits beside the months at the level below as a criterion of its own', () => {
+        const level = { id: 'manager', criteria: criteria({ minMonthsAtPreviousLevel: 24, tenure: { months: 60, in: ['supervisor'] } }) };
+        const keys = readinessFor(level, promoted('supervisor', '2020-01-01T00:00:00Z', []), curriculum, now, ZONE).criteria.map((c) => c.key);
+        expect(keys).toEqual(['tenure', 'tenure:supervisor']);
+      });
     });
 
     it('leaves tenure out when the level asks for none', () => {

@@ -55,7 +55,7 @@ describe('assignmentProgress', () => {
 });
 
 describe('the ladder', () => {
-  const level = (id: string, order: number): LadderLevel => ({ id, order, name: { zh: id, en: id }, description: { zh: id, en: id }, criteria: criteria() });
+  const level = (id: string, order: number, track: LadderLevel['track'] = 'office'): LadderLevel => ({ id, track, order, name: { zh: id, en: id }, description: { zh: id, en: id }, criteria: criteria() });
   const ladder = sortLadder([level('senior', 3), level('junior', 1), level('mid', 2)]);
 
   it('orders levels by rung and finds the next one up', () => {

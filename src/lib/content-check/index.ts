@@ -8,6 +8,7 @@ import { courseSchema } from '../../schemas/course';
 import { moduleSchema, type ModuleFrontmatter } from '../../schemas/module';
 import { quizSchema } from '../../schemas/quiz';
 import { levelSchema, type Level } from '../../schemas/level';
+import { trackChainProblems } from '../ladder';
 import { exerciseSchema, type Exercise } from '../../schemas/exercise';
 import { glossarySchema, type GlossaryTerm } from '../../schemas/glossary';
 import { parseModuleEntryId, type ModuleEntryId } from '../module-ids';
@@ -157,11 +158,18 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
       if (!exercises.has(e.id)) report(level.path, `criteria.exercises[${i}].id`, `names exercise "${e.id}", but there is no content/exercises/${e.id}.yaml`);
     });
   }
-  const orders = new Map<number, string>();
+  // Each track (office, field) must be a chain 1, 2, 3 … so "the level above" is always one level.
+  const levelPaths = new Map(levels.map((l) => [baseName(l.path), l]));
+  const chain = trackChainProblems(levels.map((l) => ({ id: baseName(l.path), track: l.data.track, order: l.data.order })));
+  for (const problem of chain) report(levelPaths.get(problem.id)!.path, 'order', problem.message);
   for (const level of levels) {
-    const clash = orders.get(level.data.order);
-    if (clash) report(level.path, 'order', `is ${level.data.order}, the same as ${clash}; each level needs its own rung`);
-    orders.set(level.data.order, level.path);
+    level.data.criteria.tenure?.in.forEach((id, i) => {
+      const counted = levelPaths.get(id);
+      if (!counted) report(level.path, `criteria.tenure.in[${i}]`, `names level "${id}", but there is no content/levels/${id}.yaml`);
+      else if (counted.data.track !== level.data.track) {
+        report(level.path, `criteria.tenure.in[${i}]`, `names "${id}" on the ${counted.data.track} track, but this level is on the ${level.data.track} track; count time on one track`);
+      }
+    });
   }
   return problems;
 }

@@ -4,9 +4,11 @@
  */
 import type { KpiMetric, LevelCriteria } from '../../schemas/level';
 import { newerFirst } from './periods';
+import { levelStints, timeInLevels, type PromotionStep } from './level-history';
 import { addMonths, wholeMonthsBetween } from './tenure';
 
 export { addMonths, wholeMonthsBetween } from './tenure';
+export { levelStints, timeInLevels, type LevelStint, type PromotionStep, type TimeInLevels } from './level-history';
 export { isPeriod, newerFirst, periodEnd, PERIOD_PATTERN } from './periods';
 
 /** What the engine needs of the curriculum: which modules make a course, which quiz checks a module. */
@@ -60,6 +62,8 @@ export interface LearnerRecord {
   exercises: ReadonlyMap<string, ExerciseScore>;
   kpis: readonly KpiRecord[];
   signOffs: readonly SignOffRecord[];
+  /** Recorded promotions, any order: the history that time across several levels is counted from. */
+  promotions: readonly PromotionStep[];
 }
 
 /** A level as the engine sees it: its id and criteria (names are for pages). */
@@ -94,7 +98,16 @@ export type CriterionResult = Common &
       }
     | { kind: 'exercise'; exerciseId: string; value: number | null; threshold: number; attempts: number }
     | { kind: 'kpi'; metric: KpiMetric; value: number | null; threshold: number; latest: KpiRecord | null; history: KpiRecord[] }
-    | { kind: 'tenure'; value: number; threshold: number; since: Date; eligibleAt: Date }
+    | {
+        kind: 'tenure';
+        value: number;
+        threshold: number;
+        /** Null: months at the current level (the level below the target). Else the levels whose time counts. */
+        levels: string[] | null;
+        since: Date;
+        /** Null when the threshold is not reached and the level held now does not count, so no date can be given. */
+        eligibleAt: Date | null;
+      }
     | { kind: 'sign-off'; value: number; threshold: 1; signOff: SignOffRecord | null }
   );
 
@@ -229,11 +242,27 @@ function tenureCriterion(threshold: number, record: LearnerRecord, now: Date, zo
     key: 'tenure',
     value,
     threshold,
+    levels: null,
     since: record.levelSince,
     eligibleAt: addMonths(record.levelSince, threshold, zone),
     // Time at a level is always under way; it is never "not started".
     status: value >= threshold ? 'met' : 'in-progress',
     progress: threshold === 0 ? 1 : clamp01(value / threshold),
+  };
+}
+
+function tenureAcrossLevelsCriterion(threshold: number, levels: readonly string[], record: LearnerRecord, now: Date, zone: string): CriterionResult {
+  const time = timeInLevels(levelStints(record, record.promotions), levels, threshold, now, zone);
+  return {
+    kind: 'tenure',
+    key: `tenure:${levels.join('+')}`,
+    value: time.months,
+    threshold,
+    levels: [...levels],
+    since: time.since,
+    eligibleAt: time.eligibleAt,
+    status: time.months >= threshold ? 'met' : time.accruing || time.months > 0 ? 'in-progress' : 'not-started',
+    progress: clamp01(time.months / threshold),
   };
 }
 
@@ -269,6 +298,7 @@ export function readinessFor(level: TargetLevel, record: LearnerRecord, curricul
     ...c.exercises.map((e) => exerciseCriterion(e.id, e.minPercent, record)),
     ...c.kpis.map((k) => kpiCriterion(k.metric, k.minPercent, record)),
     ...(c.minMonthsAtPreviousLevel > 0 ? [tenureCriterion(c.minMonthsAtPreviousLevel, record, now, zone)] : []),
+    ...(c.tenure ? [tenureAcrossLevelsCriterion(c.tenure.months, c.tenure.in, record, now, zone)] : []),
     ...(c.managerSignOff ? [signOffCriterion(level.id, record)] : []),
   ];
   // A met criterion shows a full bar even when its value sits a rounding error under the threshold.
@@ -290,7 +320,7 @@ export function metByKind(readiness: Readiness): Record<CriterionKind, { met: nu
 
 /** An empty record, for a person with no history (and as a base in tests). */
 export function emptyRecord(userId: string, levelId: string, levelSince: Date): LearnerRecord {
-  return { userId, levelId, levelSince, completions: new Map(), quizzes: new Map(), exercises: new Map(), kpis: [], signOffs: [] };
+  return { userId, levelId, levelSince, completions: new Map(), quizzes: new Map(), exercises: new Map(), kpis: [], signOffs: [], promotions: [] };
 }
 
 /** Summarises quiz attempts the way the database does, for records built in memory. */

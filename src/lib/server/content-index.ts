@@ -3,15 +3,19 @@
  * that run outside Astro (seeding, benchmarks, integration tests). The app itself uses
  * loadLadder/loadCatalogue over the content collections; both apply the same schemas.
  */
-import { levelSchema } from '../../schemas/level';
+import { levelSchema, type LadderTrack } from '../../schemas/level';
 import { moduleSchema } from '../../schemas/module';
-import { sortLadder, type LadderLevel } from '../ladder';
+import { enabledLadder, type LadderLevel } from '../ladder';
 import { parseModuleEntryId } from '../module-ids';
 import type { CurriculumIndex } from '../readiness';
 import { readContentTree } from './content-files';
 import { buildWorkIndex, type ModuleSource, type WorkIndex } from '../work-locks';
 
-export function contentIndexFromFiles(root: string): { ladder: LadderLevel[]; curriculum: CurriculumIndex } {
+/** `tracks`: the ladder tracks switched on, as LADDER_TRACKS would say; office alone by default, as in the app. */
+export function contentIndexFromFiles(
+  root: string,
+  { tracks = ['office'] }: { tracks?: readonly LadderTrack[] } = {},
+): { ladder: LadderLevel[]; curriculum: CurriculumIndex } {
   const files = readContentTree(root);
   const levels: LadderLevel[] = [];
   const courseOrder = new Map<string, number>();
@@ -31,7 +35,7 @@ export function contentIndexFromFiles(root: string): { ladder: LadderLevel[]; cu
   const courseModules = new Map<string, string[]>([...courseOrder.keys()].map((c) => [c, []]));
   for (const m of modules) courseModules.get(m.courseId)?.push(m.moduleId);
   const moduleQuiz = new Map(modules.filter((m) => m.quizId).map((m) => [m.moduleId, m.quizId!]));
-  return { ladder: sortLadder(levels), curriculum: { courseModules, moduleQuiz } };
+  return { ladder: enabledLadder(levels, tracks), curriculum: { courseModules, moduleQuiz } };
 }
 
 /** The work index (which modules place each quiz and exercise) straight from content/ files. */

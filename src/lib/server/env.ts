@@ -1,6 +1,34 @@
 import { z } from 'astro/zod';
 import { proxyMatcher, trustedProxiesProblem, type ProxyMatcher } from './client-address';
 import { DEFAULT_COMPANY_TIME_ZONE, isTimeZone } from '../dates/zone';
+import { ladderTrackIds, type LadderTrack } from '../../schemas/level';
+
+/**
+ * LADDER_TRACKS as people type it: "office,field", "office, field", full-width commas or 、,
+ * any case. Every name must be a known track and at least one must be on.
+ */
+export const ladderTracksSetting = z
+  .string()
+  .default('office')
+  .transform((text, ctx) => {
+    // `LADDER_TRACKS=` (set but empty) means the default, as for the other variables.
+    if (text.trim() === '') return ['office'] as LadderTrack[];
+    const names = text
+      .normalize('NFKC')
+      .split(/[,、\s]+/)
+      .map((n) => n.trim().toLowerCase())
+      .filter((n) => n !== '');
+    const unknown = names.filter((n) => !(ladderTrackIds as readonly string[]).includes(n));
+    if (unknown.length > 0 || names.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${unknown.length > 0 ? `"${unknown.join('", "')}" is not a track` : 'no track is switched on'}; use a comma-separated list of ${ladderTrackIds.join(', ')}, e.g. office,field`,
+      });
+      return z.NEVER;
+    }
+    return ladderTrackIds.filter((t) => names.includes(t)) as LadderTrack[];
+  })
+  .describe('Which career-ladder tracks are switched on: office (初级销售 … 销售经理), field (业务代表 … 大区经理)');
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -42,6 +70,7 @@ const envSchema = z.object({
     .default(DEFAULT_COMPANY_TIME_ZONE)
     .refine(isTimeZone, { message: 'not a time zone this server knows; use an IANA name such as Asia/Shanghai or Europe/Berlin' })
     .describe('IANA time zone in which the company reads dates: completion days, due dates, tenure, KPI periods'),
+  LADDER_TRACKS: ladderTracksSetting,
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

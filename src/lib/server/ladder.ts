@@ -5,7 +5,8 @@
 import { getCollection } from 'astro:content';
 import type { BilingualText, Language } from '../../schemas/common';
 import type { TitleLookup } from '../promotion-text';
-import { sortLadder, type LadderLevel } from '../ladder';
+import { enabledLadder, levelById, type Ladder, type LadderLevel } from '../ladder';
+import { readServerEnv } from './env';
 import { parseModuleEntryId } from '../module-ids';
 import type { CurriculumIndex } from '../readiness';
 
@@ -37,11 +38,15 @@ export interface Catalogue extends CurriculumIndex {
 let ladderCache: Promise<LadderLevel[]> | undefined;
 let catalogueCache: Promise<Catalogue> | undefined;
 
+/** The levels of the tracks LADDER_TRACKS switches on (office alone by default), track by track. */
 export function loadLadder(): Promise<LadderLevel[]> {
   const ladder =
     ladderCache ??
     getCollection('levels').then((entries) =>
-      sortLadder(entries.map((e) => ({ id: e.id, order: e.data.order, name: e.data.name, description: e.data.description, criteria: e.data.criteria }))),
+      enabledLadder(
+        entries.map((e) => ({ id: e.id, track: e.data.track, order: e.data.order, name: e.data.name, description: e.data.description, criteria: e.data.criteria })),
+        readServerEnv().LADDER_TRACKS,
+      ),
     );
   // Only cache in production: in dev, content edits must show up on reload.
   if (import.meta.env.PROD) ladderCache = ladder;
@@ -99,11 +104,12 @@ export function loadCatalogue(): Promise<Catalogue> {
 }
 
 /** Titles in one language, for criterion labels; an id stands in for anything content no longer has. */
-export function titlesIn(catalogue: Catalogue, lang: Language): TitleLookup {
+export function titlesIn(catalogue: Catalogue, lang: Language, ladder: Ladder = []): TitleLookup {
   return {
     course: (id) => catalogue.courses.find((c) => c.id === id)?.title[lang] ?? id,
     module: (id) => catalogue.modules.get(id)?.title[lang] ?? id,
     exercise: (id) => catalogue.exerciseTitles.get(id)?.[lang] ?? id,
+    level: (id) => levelById(ladder, id)?.name[lang] ?? id,
   };
 }
 

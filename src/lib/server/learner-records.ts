@@ -155,6 +155,7 @@ export async function loadRecords(db: Executor, people: readonly RecordSubject[]
       note: s.note,
       at: s.at,
     }));
+    const promotionList = (promos.get(person.id) ?? []).map(({ userId: _, ...p }) => p);
     result.set(person.id, {
       record: {
         userId: person.id,
@@ -165,8 +166,9 @@ export async function loadRecords(db: Executor, people: readonly RecordSubject[]
         exercises: exerciseMap,
         kpis: kpiList,
         signOffs: signOffList,
+        promotions: promotionList,
       },
-      promotions: (promos.get(person.id) ?? []).map(({ userId: _, ...p }) => p),
+      promotions: promotionList,
       assignments: (assigned.get(person.id) ?? []).map(({ userId: _, ...a }) => a),
       lastActivity,
     });

@@ -40,7 +40,7 @@ export async function teamMatrixExport(
     views.map((v) => v.row),
     parseTeamQuery(query, ladder.map((l) => l.id)),
   );
-  const titles = titlesIn(catalogue, lang);
+  const titles = titlesIn(catalogue, lang, ladder);
   const { date } = calendarFor(lang, zone);
   const levelName = (id: string | null) => (id ? (levelById(ladder, id)?.name[lang] ?? id) : '');
   const kinds = criterionKinds.filter((k) => views.some((v) => (v.row.byKind?.[k].total ?? 0) > 0));
