@@ -5,6 +5,7 @@
  */
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
+import { singleLine } from '../schemas/typed-text';
 import { roles } from '../../db/schema';
 import { passwordProblem } from '../lib/admin/password-policy';
 import { IMPORT_BATCH_SIZE, importLookups, MAX_NAME_LENGTH } from '../lib/admin/user-import';
@@ -62,13 +63,10 @@ const optionalId = z
   .max(64)
   .nullish()
   .transform((v) => (v ? v : null));
-const email = z
-  .string()
-  .trim()
-  .max(254)
+const email = singleLine(254)
   .pipe(z.email())
   .transform((v) => normaliseEmail(v));
-const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+const name = singleLine(MAX_NAME_LENGTH).pipe(z.string().min(1));
 const role = z.enum(roles);
 const locale = z.enum(['zh', 'en']).default('zh');
 
@@ -170,7 +168,7 @@ export const setActive = defineAction({
 
 export const createTeam = defineAction({
   accept: 'form',
-  input: z.object({ name: z.string().trim().min(1).max(MAX_NAME_LENGTH), managerId: optionalId }),
+  input: z.object({ name: singleLine(MAX_NAME_LENGTH).pipe(z.string().min(1)), managerId: optionalId }),
   handler: async ({ name, managerId }, context) => {
     const admin = requireAdmin(context);
     return unwrap(await storeTeam(context.locals.db, admin.id, { name, managerId }, new Date()));

@@ -1,6 +1,7 @@
 /** Admins revoke a certificate with a reason; the public verification page then says so. */
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
+import { multiLine } from '../schemas/typed-text';
 import { CertificateError, revokeCertificate } from '../lib/server/certificates';
 import { requireUser } from './guards';
 
@@ -8,7 +9,7 @@ export const revoke = defineAction({
   accept: 'form',
   input: z.strictObject({
     certificateId: z.string().trim().regex(/^[A-Za-z0-9_-]{10,40}$/, 'this is not a certificate number'),
-    reason: z.string().trim().min(3, 'give the reason for revoking (at least 3 characters)').max(500, 'keep the reason under 500 characters'),
+    reason: multiLine(500).pipe(z.string().min(3, 'give the reason for revoking (at least 3 characters)')),
   }),
   handler: async (input, context) => {
     const actor = requireUser(context);

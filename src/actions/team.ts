@@ -6,6 +6,7 @@
  */
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
+import { multiLine } from '../schemas/typed-text';
 import { kpiMetricIds } from '../schemas/level';
 import { currentModules, dueAtFromDate } from '../lib/assignments';
 import { typedNumber } from '../lib/numbers/typed-number';
@@ -47,7 +48,7 @@ const refusalOf = (error: unknown): never => {
 const userId = z.string().trim().min(1).max(64);
 const levelId = z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
 // An empty optional field reaches the schema as null (Astro's form parsing).
-const note = z.string().trim().max(500).nullish().transform((v) => v ?? '');
+const note = multiLine(500).nullish().transform((v) => v ?? '');
 
 export const recordKpiInput = z.strictObject({
   userId,

@@ -171,6 +171,12 @@ const actions: Row[] = [
     expected: everyone(404, 401),
   },
   {
+    covers: 'quiz.saveDraft',
+    name: 'quiz.saveDraft (unknown quiz)',
+    send: action('quiz.saveDraft', () => ({ quizId: 'no-such-quiz', seed: 1, answers: {} }), { json: true }),
+    expected: everyone(404, 401),
+  },
+  {
     covers: 'quiz.submit',
     name: 'quiz.submit (unknown quiz)',
     send: action('quiz.submit', () => ({ quizId: 'no-such-quiz', lang: 'zh', answers: {} }), { json: true }),

@@ -47,6 +47,7 @@ test.describe('certificates', () => {
 
     await anonymous.reload();
     await expect(anonymous.getByRole('status')).toHaveText('已撤销 · Revoked');
+    expect((await page.request.get(`/certificates/${id}/credential.jwt`)).status()).toBe(410);
     await expect(anonymous.getByText('发证有误，重新考核后再发')).toBeVisible();
     await visitor.close();
     await adminContext.close();

@@ -6,6 +6,7 @@ const rightAnswers: Record<string, string> = {
   'first-stage-after-collection': '按需求、购买力和信用筛选并分级',
   'quote-timing': '需求分析并确认方案方向之后',
   'stage-order': '线索分级 → 初次接触 → 需求分析 → 报价谈判 → 合同',
+  'qingshan-after-delivery': '售后与回访阶段：按计划回访、记录使用情况，留意新的需求',
 };
 
 test('a new hire reads a module, fails then passes its quiz, completes it and sees progress move', async ({ page }) => {
@@ -34,7 +35,7 @@ test('a new hire reads a module, fails then passes its quiz, completes it and se
   }
   await quiz.getByRole('group', { name: /先签合同/ }).getByRole('radio', { name: '错误' }).check();
   await quiz.getByRole('button', { name: '提交答案' }).click();
-  await expect(quiz.getByRole('status')).toContainText('得分：6/6（100%）');
+  await expect(quiz.getByRole('status')).toContainText('得分：7/7（100%）');
   await expect(quiz.getByRole('status')).toContainText('通过');
 
   await page.getByRole('button', { name: '标记为已完成' }).click();

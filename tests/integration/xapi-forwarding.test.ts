@@ -141,3 +141,31 @@ describe('job leases', () => {
     expect(await holdLease(t.db, 'xapi', 'instance-a', 60_000, at(2))).toBe(false);
   });
 });
+
+describe('statements of a stored quiz attempt', () => {
+  it('include one answered statement per question, read from the verdicts as stored', async () => {
+    const user = await insertUser(t.db, { name: '陈杰' });
+    await recordQuizAttempt(t.db, {
+      userId: user.id, quizId: 'q', answers: { a: ['x'] }, startedAt: at(0), finishedAt: at(1),
+      result: {
+        score: 1, maxScore: 2, percent: 50, passed: false, passPercent: 80,
+        questions: [
+          { questionId: 'a', prompt: 'A?', correct: true, answered: true, points: 1, given: ['x'], key: 'k1', options: [] },
+          { questionId: 'b', prompt: 'B?', correct: false, answered: true, points: 0, given: true, key: 'k2' },
+        ] as never,
+      },
+    });
+    const quiz = {
+      title: { zh: '测', en: 'Q' }, passPercent: 80, shuffle: false, cooldownMinutes: 0, scoring: 'best',
+      questions: [
+        { id: 'a', type: 'single', prompt: { zh: 'A？', en: 'A?' }, options: [{ id: 'x', correct: true, text: { zh: '甲', en: 'X' }, explanation: { zh: '…', en: '…' } }] },
+        { id: 'b', type: 'true-false', prompt: { zh: 'B？', en: 'B?' }, answer: false, explanation: { true: { zh: '…', en: '…' }, false: { zh: '…', en: '…' } } },
+      ],
+    } as never;
+    const sent: Statement[] = [];
+    await forwardNextBatch(t.db, { ...lookups, quiz: () => quiz }, async (s) => void sent.push(...s), at(2));
+    const answered = sent.filter((s) => (s.verb as { id: string }).id.endsWith('/answered'));
+    expect(answered.map((s) => (s.result as { response: string; success: boolean })).map((r) => [r.response, r.success])).toEqual([['x', true], ['true', false]]);
+    for (const s of sent) expect(validateStatement(s)).toEqual([]);
+  });
+});

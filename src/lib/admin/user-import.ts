@@ -12,6 +12,7 @@
  */
 // The browser build: this module also runs in the import page's island, where Node's Buffer is missing.
 import { parse, type Options } from 'csv-parse/browser/esm/sync';
+import { hasHiddenCharacters } from '../typed-text';
 import type { Role } from '../../../db/schema';
 
 // Spelled out rather than imported: this module runs in the browser, which must not load the schema.
@@ -46,6 +47,7 @@ export type RowProblemCode =
   | 'email.taken'
   | 'name.missing'
   | 'name.tooLong'
+  | 'name.hidden'
   | 'role.unknown'
   | 'level.unknown'
   | 'team.unknown'
@@ -164,6 +166,7 @@ export function checkImportRow(raw: RawImportRow, lookups: ImportLookups): RowCh
   const name = raw.name.trim();
   if (name === '') problems.push({ field: 'name', code: 'name.missing', value: raw.name });
   else if ([...name].length > MAX_NAME_LENGTH) problems.push({ field: 'name', code: 'name.tooLong', value: raw.name });
+  else if (hasHiddenCharacters(name)) problems.push({ field: 'name', code: 'name.hidden', value: raw.name });
   const role = roleFrom(raw.role.trim());
   if (!role) problems.push({ field: 'role', code: 'role.unknown', value: raw.role });
   const levelId = raw.level.trim() === '' ? lookups.defaultLevelId : lookups.levels.get(raw.level.trim().toLowerCase());

@@ -8,6 +8,7 @@
 import { and, asc, eq, gt, gte, inArray, lt, ne } from 'drizzle-orm';
 import { learningEvents, quizAttempts, users, xapiForwarding } from '../../../db/schema';
 import { statementsFor, type AttemptForStatements, type LearningEventRow, type Statement, type StatementContext } from '../xapi/statements';
+import { storedVerdicts } from '../quiz-review';
 import type { Database } from './db';
 
 const FORWARDER = 'lrs';
@@ -52,10 +53,11 @@ async function attemptsFor(db: Database, events: LearningEventRow[]): Promise<Ma
       a.id,
       {
         id: a.id,
-        questions: ((a.result as { questions?: AttemptForStatements['questions'] })?.questions ?? []).map((q) => ({
+        // quiz_attempts.result holds the per-question verdicts as stored (StoredQuestionResult[]).
+        questions: storedVerdicts(a).map((q) => ({
           questionId: q.questionId,
           correct: q.correct,
-          answered: q.answered,
+          answered: q.given !== null && q.given !== undefined,
           given: q.given,
         })),
         score: a.score,
