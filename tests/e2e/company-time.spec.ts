@@ -5,26 +5,16 @@
  * page — must say so.
  */
 import { expect, test } from '@playwright/test';
-import { join } from 'node:path';
 import { logIn } from './helpers';
-import { openDatabaseFile } from './server-instance';
+import { addOwnLearner } from './own-people';
 
-const EMAIL = 'time.zone@demo.academy';
+const EMAIL = 'tz-learner@demo.academy';
 const MODULE = 'onboarding/welcome-and-department';
 const COMPLETED_AT = Date.parse('2026-03-01T17:30:00Z');
 
 test.beforeAll(async () => {
   // A learner of our own, on no team, so no other spec sees a changed roster or record.
-  const db = openDatabaseFile(`file:${join(process.env.E2E_DB_DIR!, 'e2e.db')}`);
-  const demo = await db.execute({ sql: 'SELECT password_hash FROM users WHERE email = ?', args: ['zhou.min@demo.academy'] });
-  await db.batch([
-    {
-      sql: "INSERT OR IGNORE INTO users (id, email, name, password_hash, level_id, level_since) VALUES ('tz-learner', ?, '时区测试', ?, 'junior', ?)",
-      args: [EMAIL, demo.rows[0]!.password_hash!, Date.parse('2026-01-01T00:00:00Z')],
-    },
-    { sql: 'INSERT OR IGNORE INTO module_completions (user_id, module_id, completed_at) VALUES (?, ?, ?)', args: ['tz-learner', MODULE, COMPLETED_AT] },
-  ]);
-  db.close();
+  await addOwnLearner('tz-learner', '时区测试', [{ moduleId: MODULE, at: COMPLETED_AT }]);
 });
 
 test('a completion late in the UTC evening shows the company-time date on the lesson, path and team pages', async ({ page, browser }) => {
