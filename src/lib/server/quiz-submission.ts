@@ -84,6 +84,17 @@ export function refuseForeignAnswers(quiz: Quiz, seed: number, answers: QuizSubm
   if (misshapen) {
     throw new SubmissionRefused('BAD_REQUEST', `The answer to question "${misshapen.id}" is not a ${misshapen.type} answer. Reload the page and answer it again.`);
   }
+  // Option ids are the file's own (the browser sees them); one the question lacks, a repeat, or a
+  // second pick on a single-choice question is a forged answer, never stored as a wrong one.
+  const unknownChoice = quiz.questions.find((q) => {
+    if ((q.type !== 'single' && q.type !== 'multiple') || !(q.id in answers)) return false;
+    const picked = answers[q.id] as string[];
+    const options = new Set(q.options.map((o) => o.id));
+    return picked.some((id) => !options.has(id)) || new Set(picked).size !== picked.length || (q.type === 'single' && picked.length > 1);
+  });
+  if (unknownChoice) {
+    throw new SubmissionRefused('BAD_REQUEST', `The answer to question "${unknownChoice.id}" names options it does not have. Reload the page and answer it again.`);
+  }
 }
 
 export async function submitQuizAttempt(
