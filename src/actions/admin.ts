@@ -3,7 +3,7 @@
  * line, then one domain call that writes its change and its audit row in one transaction.
  * Refusals carry a UI string key as their message, which the admin pages translate.
  */
-import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
+import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { singleLine } from '../schemas/typed-text';
 import { roles } from '../../db/schema';
@@ -27,14 +27,9 @@ import { issuePasswordReset } from '../lib/server/password-resets';
 import { loadLadder } from '../lib/server/ladder';
 import { normaliseEmail } from '../lib/server/login';
 import { hashPassword } from '../lib/server/passwords';
-import { requireUser } from './guards';
+import { requireAdmin } from './guards';
 
 /** The signed-in administrator; anyone else gets 403 (and anonymous callers 401). */
-function requireAdmin(context: ActionAPIContext) {
-  const user = requireUser(context);
-  if (user.role !== 'admin') throw new ActionError({ code: 'FORBIDDEN', message: 'error.forbidden' });
-  return user;
-}
 
 const refusals: Record<AdminRefusal, { code: ActionError['code']; message: string }> = {
   'not-found': { code: 'NOT_FOUND', message: 'admin.error.notFound' },
@@ -64,8 +59,8 @@ const optionalId = z
   .nullish()
   .transform((v) => (v ? v : null));
 const email = singleLine(254)
-  .pipe(z.email())
-  .transform((v) => normaliseEmail(v));
+  .transform((v) => normaliseEmail(v))
+  .pipe(z.email());
 const name = singleLine(MAX_NAME_LENGTH).pipe(z.string().min(1));
 const role = z.enum(roles);
 const locale = z.enum(['zh', 'en']).default('zh');

@@ -3,7 +3,7 @@ import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { multiLine } from '../schemas/typed-text';
 import { CertificateError, revokeCertificate } from '../lib/server/certificates';
-import { requireUser } from './guards';
+import { requireAdmin } from './guards';
 
 export const revoke = defineAction({
   accept: 'form',
@@ -12,8 +12,7 @@ export const revoke = defineAction({
     reason: multiLine(500).pipe(z.string().min(3, 'give the reason for revoking (at least 3 characters)')),
   }),
   handler: async (input, context) => {
-    const actor = requireUser(context);
-    if (actor.role !== 'admin') throw new ActionError({ code: 'FORBIDDEN', message: 'error.forbidden' });
+    const actor = requireAdmin(context);
     try {
       await revokeCertificate(context.locals.db, { id: input.certificateId, actorId: actor.id, reason: input.reason, now: new Date() });
     } catch (error) {

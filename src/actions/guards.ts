@@ -12,6 +12,13 @@ export function requireUser(context: ActionAPIContext) {
   return user;
 }
 
+/** The signed-in admin; anyone else gets 403 (anonymous callers 401). */
+export function requireAdmin(context: ActionAPIContext) {
+  const user = requireUser(context);
+  if (user.role !== 'admin') throw new ActionError({ code: 'FORBIDDEN', message: 'error.forbidden' });
+  return user;
+}
+
 /**
  * The signed-in user, refused with FORBIDDEN (naming the module to finish first) when the quiz or
  * exercise belongs only to modules they have not unlocked. The page hides locked work, but the

@@ -39,8 +39,9 @@ export interface Placement {
 
 export type WorkKind = 'quiz' | 'exercise';
 
+// The same tag shapes content:check accepts: `id` anywhere among the props, spaces around `=`.
 const placedIds = (body: string | undefined, component: 'Quiz' | 'Exercise') =>
-  [...(body ?? '').matchAll(new RegExp(`<${component}\\s+id=["']([a-z0-9-]+)["']`, 'g'))].map((m) => m[1]!);
+  [...(body ?? '').matchAll(new RegExp(`<${component}\\b[^>]*?\\bid\\s*=\\s*["']([a-z0-9-]+)["']`, 'g'))].map((m) => m[1]!);
 
 function add(map: Map<string, string[]>, workId: string, moduleId: string) {
   const list = map.get(workId) ?? [];

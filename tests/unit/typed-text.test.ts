@@ -21,3 +21,18 @@ describe('text as people type it', () => {
     expect(multiLine(500).safeParse('bad\u0000').success).toBe(false);
   });
 });
+
+describe('passwords and addresses as people type them', async () => {
+  const { passwordProblem } = await import('../../src/lib/admin/password-policy');
+  const { normaliseEmail } = await import('../../src/lib/server/login');
+
+  it('refuses a password of spaces or one repeated character, however long', () => {
+    expect(passwordProblem(' '.repeat(12))).toBe('password.tooSimple');
+    expect(passwordProblem('aaaaaaaaaaaaaa')).toBe('password.tooSimple');
+    expect(passwordProblem('correct horse battery')).toBeNull();
+  });
+
+  it('reads a full-width address as the one it is', () => {
+    expect(normaliseEmail(' ｌｉ．ｐｉｎｇ＠ｄｅｍｏ．ａｃａｄｅｍｙ ')).toBe('li.ping@demo.academy');
+  });
+});

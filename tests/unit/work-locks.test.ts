@@ -14,6 +14,11 @@ const index = buildWorkIndex(
 );
 
 describe('where work is placed and whether it is locked', () => {
+  it('finds a placed quiz however the tag is written, as content:check accepts it', () => {
+    const written = buildWorkIndex([{ moduleId: 'c/late', lang: 'zh', title: '晚', prerequisites: ['c/intro'], body: '<Quiz lang="zh" id = "late-id" />' }], []);
+    expect(written.quizzes.get('late-id')).toEqual(['c/late']);
+  });
+
   it('finds quizzes from frontmatter and <Quiz>, exercises from their module and <Exercise>', () => {
     expect(index.quizzes.get('intro-quiz')).toEqual(['c/intro']);
     expect(index.quizzes.get('deep-quiz')).toEqual(['c/deep']);

@@ -20,6 +20,7 @@ const refusalKeys = [
   'account.error.throttled',
   'password.tooShort',
   'password.tooLong',
+  'password.tooSimple',
   'password.mismatch',
   'admin.cert.error.notFound',
   'admin.cert.error.alreadyRevoked',

@@ -4,8 +4,9 @@
  */
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 1024;
+export const MIN_DISTINCT_CHARACTERS = 4;
 
-export type PasswordProblem = 'password.tooShort' | 'password.tooLong' | 'password.mismatch';
+export type PasswordProblem = 'password.tooShort' | 'password.tooLong' | 'password.tooSimple' | 'password.mismatch';
 
 /** Counts what a person sees as characters, so "密码" is two, not six bytes. */
 function characterCount(password: string): number {
@@ -16,6 +17,9 @@ function characterCount(password: string): number {
 export function passwordProblem(password: string, confirmation: string = password): PasswordProblem | null {
   if (characterCount(password) < MIN_PASSWORD_LENGTH) return 'password.tooShort';
   if (password.length > MAX_PASSWORD_LENGTH) return 'password.tooLong';
+  // Length only counts when there is something to guess: twelve spaces or "aaaaaaaaaaaa" is not a
+  // password (SP 800-63B asks verifiers to refuse repetitive ones).
+  if (new Set(password.normalize('NFKC').replace(/\s/g, '')).size < MIN_DISTINCT_CHARACTERS) return 'password.tooSimple';
   if (password !== confirmation) return 'password.mismatch';
   return null;
 }

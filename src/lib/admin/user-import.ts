@@ -154,7 +154,7 @@ function roleFrom(value: string): Role | null {
 }
 
 export function normaliseImportEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return email.normalize('NFKC').trim().toLowerCase();
 }
 
 /** Checks one row against the known levels and teams; every problem is reported, not only the first. */

@@ -1,3 +1,3 @@
 export { DEFAULT_COMPANY_TIME_ZONE, instantAt, isTimeZone, wallTime, zoneOffsetMs, type WallTime } from './zone';
 export { addDays, addMonths, dayKey, endOfDay, parseDayKey, startOfDay, wholeMonthsBetween, type DayKey } from './days';
-export { calendarFor, formatDate, formatDateTime, type Calendar } from './format';
+export { calendarFor, formatDate, formatDateTime, formatLongDate, type Calendar } from './format';

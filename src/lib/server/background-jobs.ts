@@ -3,9 +3,10 @@
  * server has no start-up hook of its own; a load balancer's health check makes that request at once).
  */
 import { getCollection } from 'astro:content';
-import { readServerEnv } from './env';
+import { publicOrigin, serverEnv } from './env';
 import { loadCatalogue, loadLadder } from './ladder';
 import { startXapiForwarder } from './xapi-forwarder';
+import { pruneLoginThrottle } from './login';
 import type { ContentLookups } from './xapi-outbox';
 import type { Database } from './db';
 
@@ -31,11 +32,15 @@ export async function statementLookups(origin: string, actor: 'mbox' | 'account'
 export function startBackgroundJobs(db: Database, requestUrl: URL): void {
   if (started) return;
   started = true;
-  const env = readServerEnv();
+  const env = serverEnv();
+  // Failed-login windows end after 15 minutes; without pruning, every address and account pair
+  // that ever failed would stay in the table. Idempotent, so every instance may do it.
+  const prune = setInterval(() => pruneLoginThrottle(db, new Date()).catch((error) => console.error('Pruning login throttle failed:', error)), 60 * 60_000);
+  prune.unref();
   if (env.XAPI_ENDPOINT) {
     const authorization =
       env.XAPI_USERNAME !== undefined ? `Basic ${Buffer.from(`${env.XAPI_USERNAME}:${env.XAPI_PASSWORD ?? ''}`).toString('base64')}` : undefined;
-    const origin = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : requestUrl.origin;
+    const origin = publicOrigin(requestUrl, env);
     startXapiForwarder(db, { endpoint: env.XAPI_ENDPOINT, authorization }, () => statementLookups(origin, env.XAPI_ACTOR));
   }
 }

@@ -5,13 +5,10 @@
  */
 import type { Language } from '../../i18n/ui';
 import { calendarFor, type Calendar } from '../dates';
-import { readServerEnv } from './env';
-
-let zone: string | undefined;
+import { serverEnv } from './env';
 
 export function companyTimeZone(): string {
-  zone ??= readServerEnv().COMPANY_TIME_ZONE;
-  return zone;
+  return serverEnv().COMPANY_TIME_ZONE;
 }
 
 /** `date(d)` and `dateTime(d)` for a page in `lang`, in the company's zone. */

@@ -6,7 +6,7 @@ import { getCollection } from 'astro:content';
 import type { BilingualText, Language } from '../../schemas/common';
 import type { TitleLookup } from '../promotion-text';
 import { enabledLadder, levelById, type Ladder, type LadderLevel } from '../ladder';
-import { readServerEnv } from './env';
+import { serverEnv } from './env';
 import { parseModuleEntryId } from '../module-ids';
 import type { CurriculumIndex } from '../readiness';
 
@@ -45,7 +45,7 @@ export function loadLadder(): Promise<LadderLevel[]> {
     getCollection('levels').then((entries) =>
       enabledLadder(
         entries.map((e) => ({ id: e.id, track: e.data.track, order: e.data.order, name: e.data.name, description: e.data.description, criteria: e.data.criteria })),
-        readServerEnv().LADDER_TRACKS,
+        serverEnv().LADDER_TRACKS,
       ),
     );
   // Only cache in production: in dev, content edits must show up on reload.

@@ -13,8 +13,9 @@ const accountKey = (email: string) => `account:${email}`;
 const addressKey = (address: string) => `ip:${address}`;
 const pairKey = (email: string, address: string) => `pair:${address}|${email}`;
 
+/** An address as typed with an IME in full-width mode (ｌｉ＠ｄｅｍｏ．ａｃａｄｅｍｙ) reads as the one it is. */
 export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return email.normalize('NFKC').trim().toLowerCase();
 }
 
 /**

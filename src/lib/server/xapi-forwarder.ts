@@ -21,11 +21,13 @@ export function startXapiForwarder(db: Database, target: LrsTarget, lookups: () 
   const holder = crypto.randomUUID();
   const send = lrsSender(target);
   let running: Promise<void> | null = null;
+  // Content is fixed for the life of a production process: built once, by the instance that sends.
+  let content: ContentLookups | undefined;
   const round = async () => {
-    const content = await lookups();
     for (;;) {
       // Renewed before every batch, so a long catch-up never outlives the lease.
       if (!(await holdLease(db, 'xapi', holder, LEASE_MS, new Date()))) return;
+      content ??= await lookups();
       const outcome = await forwardNextBatch(db, content, send, new Date());
       if (outcome.kind !== 'sent') {
         if (outcome.kind === 'failed') console.error(`xAPI forwarding failed (will retry with backoff): ${outcome.error}`);

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { t } from '../../../../i18n/ui';
 import { languageFromParam } from '../../../../lib/page-language';
 import { statementLookups } from '../../../../lib/server/background-jobs';
-import { publicOrigin, readServerEnv } from '../../../../lib/server/env';
+import { publicOrigin, serverEnv } from '../../../../lib/server/env';
 import { statementsBetween } from '../../../../lib/server/xapi-outbox';
 import { companyDayRange } from '../../../../lib/xapi/day-range';
 import { companyTimeZone } from '../../../../lib/server/company-time';
@@ -16,7 +16,7 @@ export const GET: APIRoute = async ({ params, locals, url }) => {
   if (locals.user!.role !== 'admin') return text(t(lang, 'error.forbidden'), 403);
   const range = companyDayRange(url.searchParams.get('from'), url.searchParams.get('to'), companyTimeZone());
   if ('error' in range) return text(t(lang, range.error), 400);
-  const statements = await statementsBetween(locals.db, range.from, range.to, await statementLookups(publicOrigin(url), readServerEnv().XAPI_ACTOR));
+  const statements = await statementsBetween(locals.db, range.from, range.to, await statementLookups(publicOrigin(url), serverEnv().XAPI_ACTOR));
   return new Response(JSON.stringify(statements, null, 2), {
     headers: {
       'content-type': 'application/json; charset=utf-8',
