@@ -13,11 +13,11 @@
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { openDatabase } from '../src/lib/server/db';
-import { DEMO_PASSWORD } from '../db/demo-organisation';
-import { readServerEnv } from '../src/lib/server/env';
-import { contentIndexFromFiles } from '../src/lib/server/content-index';
-import { teamDashboard } from '../src/lib/server/team-dashboard';
+import { openDatabase } from '../src/lib/platform/server/db';
+import { DEMO_PASSWORD } from '../scripts/db/demo-organisation';
+import { readServerEnv } from '../src/lib/platform/server/env';
+import { contentIndexFromFiles } from '../src/lib/content/server/content-index';
+import { teamDashboard } from '../src/lib/promotion/server/team-dashboard';
 import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../src/lib/dates';
 
 const urlAt = process.argv.indexOf('--url');
@@ -113,7 +113,7 @@ const section = [
   `Measured ${now.toISOString().slice(0, 10)} by \`npm run bench:dashboard\` on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}.`,
   `Database: the company from \`npm run db:seed:large\` — ${Number(counts.users).toLocaleString('en')} people in ${Number(counts.teams)} teams, ${Number(counts.attempts).toLocaleString('en')} quiz attempts, ${Number(counts.completions).toLocaleString('en')} completions, ${Number(counts.events).toLocaleString('en')} learning events (embedded libSQL file, WAL).`,
   '',
-  `Server time of \`teamDashboard()\` (src/lib/server/team-dashboard.ts) — what the team page loads: the ${people} members, their records in eight queries (one per table, never one per person) and the readiness engine for each — over ${RUNS} runs after ${WARM_UP} warm-up runs, cycling through the ${bigTeams.length} fifty-person teams:`,
+  `Server time of \`teamDashboard()\` (src/lib/promotion/server/team-dashboard.ts) — what the team page loads: the ${people} members, their records in eight queries (one per table, never one per person) and the readiness engine for each — over ${RUNS} runs after ${WARM_UP} warm-up runs, cycling through the ${bigTeams.length} fifty-person teams:`,
   '',
   '| time | p50 ms | p95 ms | p99 ms | max ms | mean ms |',
   '| --- | --- | --- | --- | --- | --- |',

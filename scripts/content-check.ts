@@ -4,9 +4,9 @@
  * with an exercise and the scenario/application share of every quiz.
  */
 import { relative, resolve } from 'node:path';
-import { readContentTree } from '../src/lib/server/content-files';
-import { checkContent, formatProblem } from '../src/lib/content-check';
-import { formatPracticeReport, practiceReport } from '../src/lib/content-check/practice';
+import { readContentTree } from '../src/lib/content/server/content-files';
+import { checkContent, formatProblem } from '../src/lib/content/check';
+import { formatPracticeReport, practiceReport } from '../src/lib/content/check/practice';
 
 const args = process.argv.slice(2);
 const showPractice = args.includes('--practice');

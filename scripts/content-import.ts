@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BankSyntaxError, formatForFile, importQuestionBank, quizYaml, type BankFormat } from '../src/lib/content-import';
+import { BankSyntaxError, formatForFile, importQuestionBank, quizYaml, type BankFormat } from '../src/lib/content/import';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

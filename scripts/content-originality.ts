@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Converter } from 'opencc-js/t2cn';
-import { readContentTree } from '../src/lib/server/content-files';
-import { checkOriginality, formatFinding, MIN_SHARED_CHARACTERS, prepareHandbooks } from '../src/lib/content-originality';
+import { readContentTree } from '../src/lib/content/server/content-files';
+import { checkOriginality, formatFinding, MIN_SHARED_CHARACTERS, prepareHandbooks } from '../src/lib/content/originality';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getAppDatabase } from '../src/lib/server/app-database';
+import { getAppDatabase } from '../src/lib/platform/server/app-database';
 import { createLessonFastPath } from '../src/lib/server/lesson-fast-path';
 import { createQuizSubmissionLane } from '../src/lib/server/quiz-submission-lane';
 

@@ -6,10 +6,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { openDatabase } from '../src/lib/server/db';
-import { migrateDatabase } from '../src/lib/server/migrations';
-import { readServerEnv } from '../src/lib/server/env';
-import { isDatabaseEmpty, seedDemoOrganisation } from '../db/seed-demo';
+import { openDatabase } from '../src/lib/platform/server/db';
+import { migrateDatabase } from '../src/lib/platform/server/migrations';
+import { readServerEnv } from '../src/lib/platform/server/env';
+import { isDatabaseEmpty, seedDemoOrganisation } from './db/seed-demo';
 
 const demo = process.argv.includes('--demo');
 const entry = join(process.env.ASTRO_OUT_DIR ?? 'dist', 'server/entry.mjs');

@@ -2,9 +2,9 @@
 
 declare namespace App {
   interface Locals {
-    db: import('./lib/server/db').Database;
-    user: import('./lib/server/sessions').SessionUser | null;
-    session: import('./lib/server/sessions').ValidSession | null;
+    db: import('./lib/platform/server/db').Database;
+    user: import('./lib/auth/server/sessions').SessionUser | null;
+    session: import('./lib/auth/server/sessions').ValidSession | null;
     /** Rendering a lesson shell for the fast path: holes instead of anything personal. */
     shell?: boolean;
   }

@@ -1,15 +1,15 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { getAppDatabase } from './lib/server/app-database';
-import { startBackgroundJobs } from './lib/server/background-jobs';
-import { SESSION_COOKIE, validateSessionToken } from './lib/server/sessions';
-import { deleteSessionCookie, setSessionCookie } from './lib/server/session-cookies';
-import { isCrossSiteWrite, isPublicPath } from './lib/server/request-guards';
-import { securityHeaders, SIGNED_IN_CACHE_CONTROL, STRICT_TRANSPORT_SECURITY } from './lib/server/security-headers';
-import { servedOverHttps } from './lib/server/client-address';
-import { trustedProxies } from './lib/server/env';
+import { getAppDatabase } from './lib/platform/server/app-database';
+import { startBackgroundJobs } from './lib/platform/server/background-jobs';
+import { SESSION_COOKIE, validateSessionToken } from './lib/auth/server/sessions';
+import { deleteSessionCookie, setSessionCookie } from './lib/auth/server/session-cookies';
+import { isCrossSiteWrite, isPublicPath } from './lib/http/server/request-guards';
+import { securityHeaders, SIGNED_IN_CACHE_CONTROL, STRICT_TRANSPORT_SECURITY } from './lib/http/server/security-headers';
+import { servedOverHttps } from './lib/http/server/client-address';
+import { trustedProxies } from './lib/platform/server/env';
 import { SHELL_REQUEST_HEADER } from './lib/lesson-shell/shell';
-import type { SessionUser } from './lib/server/sessions';
-import { stripIslandStyle } from './lib/server/island-styles';
+import type { SessionUser } from './lib/auth/server/sessions';
+import { stripIslandStyle } from './lib/http/server/island-styles';
 
 /** Stands in for the learner in a shell render, whose personal parts are holes anyway. */
 const SHELL_USER: SessionUser = { id: '', email: '', name: '', role: 'learner', levelId: '', levelSince: new Date(0), locale: 'zh' };

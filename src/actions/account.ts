@@ -1,12 +1,12 @@
 /**
  * A signed-in person's writes to their own account. Refusals carry a UI string key as their message
- * (see src/lib/admin/action-messages.ts), which the account page translates.
+ * (see src/lib/people/admin-messages.ts), which the account page translates.
  */
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { MAX_PASSWORD_LENGTH, passwordProblem } from '../lib/admin/password-policy';
-import { changePassword as storePassword, setLocale as storeLocale, signOutOtherSessions } from '../lib/server/account';
-import { hashPassword } from '../lib/server/passwords';
+import { MAX_PASSWORD_LENGTH, passwordProblem } from '../lib/auth/password-policy';
+import { changePassword as storePassword, setLocale as storeLocale, signOutOtherSessions } from '../lib/people/server/account';
+import { hashPassword } from '../lib/auth/server/passwords';
 import { requireUser } from './guards';
 
 /** The signed-in person and the session they are using (kept when the others end). */

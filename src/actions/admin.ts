@@ -7,8 +7,8 @@ import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { singleLine } from '../schemas/typed-text';
 import { roles } from '../../db/schema';
-import { passwordProblem } from '../lib/admin/password-policy';
-import { IMPORT_BATCH_SIZE, importLookups, MAX_NAME_LENGTH } from '../lib/admin/user-import';
+import { passwordProblem } from '../lib/auth/password-policy';
+import { IMPORT_BATCH_SIZE, importLookups, MAX_NAME_LENGTH } from '../lib/people/user-import';
 import {
   changeLevel,
   changeRole,
@@ -20,13 +20,13 @@ import {
   setTeamManager as storeTeamManager,
   type AdminOutcome,
   type AdminRefusal,
-} from '../lib/server/admin-users';
-import { importUserRows } from '../lib/server/admin-import';
-import { createInvite } from '../lib/server/invites';
-import { issuePasswordReset } from '../lib/server/password-resets';
-import { loadLadder } from '../lib/server/ladder';
-import { normaliseEmail } from '../lib/server/login';
-import { hashPassword } from '../lib/server/passwords';
+} from '../lib/people/server/admin-users';
+import { importUserRows } from '../lib/people/server/import';
+import { createInvite } from '../lib/people/server/invites';
+import { issuePasswordReset } from '../lib/auth/server/password-resets';
+import { loadLadder } from '../lib/promotion/server/ladder';
+import { normaliseEmail } from '../lib/auth/server/login';
+import { hashPassword } from '../lib/auth/server/passwords';
 import { requireAdmin } from './guards';
 
 /** The signed-in administrator; anyone else gets 403 (and anonymous callers 401). */

@@ -2,7 +2,7 @@
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { multiLine } from '../schemas/typed-text';
-import { CertificateError, revokeCertificate } from '../lib/server/certificates';
+import { CertificateError, revokeCertificate } from '../lib/certificates/server/certificates';
 import { requireAdmin } from './guards';
 
 export const revoke = defineAction({

@@ -1,7 +1,7 @@
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { findExercise } from '../lib/server/exercise-content';
-import { changeOpenAttempt, IdempotencyKeyReusedError, StaleRevisionError, startOrResumeAttempt, submitOpenAttempt } from '../lib/server/exercise-attempts';
+import { findExercise } from '../lib/exercises/server/content';
+import { changeOpenAttempt, IdempotencyKeyReusedError, StaleRevisionError, startOrResumeAttempt, submitOpenAttempt } from '../lib/exercises/server/attempts';
 import {
   advance,
   initialAnswer,
@@ -15,7 +15,7 @@ import {
   type ExerciseResult,
 } from '../lib/exercises';
 import { learnerAnswerSchema } from '../lib/exercises/answers';
-import { openExercise } from '../lib/server/exercise-opening';
+import { openExercise } from '../lib/exercises/server/opening';
 import type { Exercise } from '../schemas/exercise';
 import { requireUnlocked } from './guards';
 

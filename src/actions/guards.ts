@@ -1,9 +1,9 @@
 import { ActionError } from 'astro:actions';
 import type { ActionAPIContext } from 'astro:actions';
 import type { Language } from '../schemas/common';
-import type { WorkKind } from '../lib/work-locks';
-import { lockedWorkRefusal } from '../lib/server/work-access';
-import { workIndex } from '../lib/server/work-index';
+import type { WorkKind } from '../lib/learning-records/work-locks';
+import { lockedWorkRefusal } from '../lib/learning-records/server/work-access';
+import { workIndex } from '../lib/learning-records/server/work-index';
 
 /** The signed-in user, or an UNAUTHORIZED error the island turns into "log in again". */
 export function requireUser(context: ActionAPIContext) {

@@ -2,11 +2,11 @@ import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { getEntry } from 'astro:content';
 import { moduleRef } from '../schemas/common';
-import { completedModuleIds, completeModule as storeCompletion } from '../lib/server/progress';
-import { moduleEntryId } from '../lib/module-ids';
-import { bypassesLocks, missingPrerequisites } from '../lib/module-locks';
-import { issueCourseCertificates } from '../lib/server/certificates';
-import { loadCatalogue } from '../lib/server/ladder';
+import { completedModuleIds, completeModule as storeCompletion } from '../lib/learning-records/server/progress';
+import { moduleEntryId } from '../lib/content/module-ids';
+import { bypassesLocks, missingPrerequisites } from '../lib/learning-records/module-locks';
+import { issueCourseCertificates } from '../lib/certificates/server/certificates';
+import { loadCatalogue } from '../lib/promotion/server/ladder';
 import { requireUser } from './guards';
 
 export const completeModule = defineAction({

@@ -1,10 +1,10 @@
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { findQuiz } from '../lib/server/curriculum';
-import { attemptView } from '../lib/quiz-attempt';
-import { pastAttempts } from '../lib/server/quiz-attempts';
-import { quizSubmitInput, SubmissionRefused, submitQuizAttempt } from '../lib/server/quiz-submission';
-import { draftAnswersFor, quizDraftInput, saveQuizDraft } from '../lib/server/quiz-drafts';
+import { findQuiz } from '../lib/content/server/curriculum';
+import { attemptView } from '../lib/quiz/attempt';
+import { pastAttempts } from '../lib/quiz/server/attempts';
+import { quizSubmitInput, SubmissionRefused, submitQuizAttempt } from '../lib/quiz/server/submission';
+import { draftAnswersFor, quizDraftInput, saveQuizDraft } from '../lib/quiz/server/drafts';
 import { requireUnlocked } from './guards';
 
 const id = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'ids are lowercase letters, digits and hyphens');

@@ -8,17 +8,17 @@ import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions'
 import { z } from 'astro/zod';
 import { multiLine } from '../schemas/typed-text';
 import { kpiMetricIds } from '../schemas/level';
-import { currentModules, dueAtFromDate } from '../lib/assignments';
-import { typedNumber } from '../lib/numbers/typed-number';
-import { companyTimeZone } from '../lib/server/company-time';
-import { levelById, nextLevel } from '../lib/ladder';
-import { isPeriod, readinessFor } from '../lib/readiness';
-import { assign as storeAssignment } from '../lib/server/assignments';
-import { loadCatalogue, loadLadder } from '../lib/server/ladder';
-import { findPerson, loadRecords } from '../lib/server/learner-records';
-import { promote as storePromotion, PromotionError, recordKpiEvidence, signOff as storeSignOff } from '../lib/server/promotion';
-import { mayManagePerson, mayUseTeamPages, membersOf, teamsVisibleTo, teamWithDescendants } from '../lib/server/team-scope';
-import { issuePromotionCertificates } from '../lib/server/certificates';
+import { currentModules, dueAtFromDate } from '../lib/learning-records/assignments';
+import { typedNumber } from '../lib/forms/typed-number';
+import { companyTimeZone } from '../lib/platform/server/company-time';
+import { levelById, nextLevel } from '../lib/promotion/ladder';
+import { isPeriod, readinessFor } from '../lib/promotion/readiness';
+import { assign as storeAssignment } from '../lib/learning-records/server/assignments';
+import { loadCatalogue, loadLadder } from '../lib/promotion/server/ladder';
+import { findPerson, loadRecords } from '../lib/promotion/server/learner-records';
+import { promote as storePromotion, PromotionError, recordKpiEvidence, signOff as storeSignOff } from '../lib/promotion/server/decisions';
+import { mayManagePerson, mayUseTeamPages, membersOf, teamsVisibleTo, teamWithDescendants } from '../lib/people/server/team-scope';
+import { issuePromotionCertificates } from '../lib/certificates/server/certificates';
 import { requireUser } from './guards';
 
 /** The signed-in manager or admin; anyone else gets 403 (and anonymous callers 401). */

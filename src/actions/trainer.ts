@@ -6,8 +6,8 @@
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { mayViewContentAnalytics } from '../lib/analytics/access';
-import { findQuiz } from '../lib/server/curriculum';
-import { applyRegrade, previewRegrade } from '../lib/server/quiz-regrade';
+import { findQuiz } from '../lib/content/server/curriculum';
+import { applyRegrade, previewRegrade } from '../lib/quiz/server/regrade';
 import { requireUser } from './guards';
 
 const id = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'ids are lowercase letters, digits and hyphens');

@@ -16,9 +16,9 @@ import * as pagefind from 'pagefind';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { rmSync } from 'node:fs';
-import { readContentTree } from '../lib/server/content-files';
-import { parseModuleEntryId } from '../lib/module-ids';
-import { mdxToPlainText } from '../lib/mdx-text';
+import { readContentTree } from '../lib/content/server/content-files';
+import { parseModuleEntryId } from '../lib/content/module-ids';
+import { mdxToPlainText } from '../lib/content/mdx-text';
 
 export function searchIndex(): AstroIntegration {
   return {

@@ -1,7 +1,7 @@
 /** The issuer's Open Badges profile, named by every credential's `issuer.id`. Public. */
 import type { APIRoute } from 'astro';
 import { issuerProfile } from '../lib/certificates/credential';
-import { publicOrigin } from '../lib/server/env';
+import { publicOrigin } from '../lib/platform/server/env';
 
 export const GET: APIRoute = ({ url }) => {
   const issuer = issuerProfile(publicOrigin(url));

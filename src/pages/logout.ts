@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { invalidateSession } from '../lib/server/sessions';
-import { deleteSessionCookie } from '../lib/server/session-cookies';
+import { invalidateSession } from '../lib/auth/server/sessions';
+import { deleteSessionCookie } from '../lib/auth/server/session-cookies';
 
 export const POST: APIRoute = async ({ locals, cookies, redirect }) => {
   if (locals.session) await invalidateSession(locals.db, locals.session.id);

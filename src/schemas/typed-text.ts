@@ -1,6 +1,6 @@
 /** Zod fields for text people type into forms; see lib/typed-text.ts for what is refused and why. */
 import { z } from 'astro/zod';
-import { hasHiddenCharacters } from '../lib/typed-text';
+import { hasHiddenCharacters } from '../lib/forms/typed-text';
 
 const message = 'remove the invisible control characters (pasted from another program?) and type the text again';
 

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseDevalue } from 'devalue';
 import { quizSchema, type Question } from '../../src/schemas/quiz';
-import { planAttempt } from '../../src/lib/quiz-draw';
+import { planAttempt } from '../../src/lib/quiz/draw';
 import { logIn } from './helpers';
 import { openDatabaseFile } from './server-instance';
 

@@ -17,7 +17,7 @@ export function freshDatabase(): { url: string; path: string } {
 
 /** Migrates and seeds the demo organisation into a database, as `npm run db:seed` does. */
 export function seedDatabase(url: string): void {
-  const run = spawnSync(process.execPath, [tsx, 'db/seed.ts'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [tsx, 'scripts/db/seed.ts'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`Seeding failed: ${run.stderr}`);
 }
 

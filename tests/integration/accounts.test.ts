@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
 import { auditLog, passwordResets, sessions, users } from '../../db/schema';
-import { accountOverview, changePassword, setLocale, signOutOtherSessions } from '../../src/lib/server/account';
-import { issuePasswordReset, PASSWORD_RESET_LIFETIME_MS, passwordResetByToken, usePasswordReset } from '../../src/lib/server/password-resets';
-import { attemptLogin } from '../../src/lib/server/login';
-import { hashPassword } from '../../src/lib/server/passwords';
-import { createSession, validateSessionToken } from '../../src/lib/server/sessions';
-import { MAX_FAILURES_PER_ACCOUNT } from '../../src/lib/login-throttle-policy';
+import { accountOverview, changePassword, setLocale, signOutOtherSessions } from '../../src/lib/people/server/account';
+import { issuePasswordReset, PASSWORD_RESET_LIFETIME_MS, passwordResetByToken, usePasswordReset } from '../../src/lib/auth/server/password-resets';
+import { attemptLogin } from '../../src/lib/auth/server/login';
+import { hashPassword } from '../../src/lib/auth/server/passwords';
+import { createSession, validateSessionToken } from '../../src/lib/auth/server/sessions';
+import { MAX_FAILURES_PER_ACCOUNT } from '../../src/lib/auth/login-throttle-policy';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));

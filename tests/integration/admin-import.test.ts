@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
 import { auditLog, teamMembers, teams, users } from '../../db/schema';
-import { importUserRows } from '../../src/lib/server/admin-import';
-import { importLookups, readImportFile } from '../../src/lib/admin/user-import';
+import { importUserRows } from '../../src/lib/people/server/import';
+import { importLookups, readImportFile } from '../../src/lib/people/user-import';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));

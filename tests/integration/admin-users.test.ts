@@ -13,9 +13,9 @@ import {
   moveToTeam,
   setActive,
   setTeamManager,
-} from '../../src/lib/server/admin-users';
-import { createSession, validateSessionToken } from '../../src/lib/server/sessions';
-import { membersOf, teamsVisibleTo } from '../../src/lib/server/team-scope';
+} from '../../src/lib/people/server/admin-users';
+import { createSession, validateSessionToken } from '../../src/lib/auth/server/sessions';
+import { membersOf, teamsVisibleTo } from '../../src/lib/people/server/team-scope';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join, dirname } from 'node:path';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { backupDatabase, restoreDatabase } from '../../src/lib/server/backup';
-import { openDatabase } from '../../src/lib/server/db';
-import { recordQuizAttempt } from '../../src/lib/server/quiz-attempts';
+import { backupDatabase, restoreDatabase } from '../../src/lib/platform/server/backup';
+import { openDatabase } from '../../src/lib/platform/server/db';
+import { recordQuizAttempt } from '../../src/lib/quiz/server/attempts';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));
@@ -54,7 +54,7 @@ describe('backup and restore', () => {
   });
 
   it('restores a seeded organisation with teams and managers', async () => {
-    const { seedDemoOrganisation } = await import('../../db/seed-demo');
+    const { seedDemoOrganisation } = await import('../../scripts/db/seed-demo');
     await seedDemoOrganisation(t.db);
     const backupPath = join(dirname(t.path), 'seeded.db');
     await backupDatabase(t.db, backupPath);

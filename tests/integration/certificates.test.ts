@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { completeModule } from '../../src/lib/server/progress';
+import { completeModule } from '../../src/lib/learning-records/server/progress';
 import {
   certificatesOf,
   CertificateError,
@@ -9,8 +9,8 @@ import {
   issueCourseCertificates,
   issuePromotionCertificates,
   revokeCertificate,
-} from '../../src/lib/server/certificates';
-import { issuerJwks, signedCredential } from '../../src/lib/server/credential-signing';
+} from '../../src/lib/certificates/server/certificates';
+import { issuerJwks, signedCredential } from '../../src/lib/certificates/server/credential-signing';
 import { auditLog, promotions } from '../../db/schema';
 
 let t: TestDatabase;

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
 import { exerciseAttempts, learningEvents, quizAttempts } from '../../db/schema';
-import { exerciseDistributions, moduleTallies, quizQuestionTallies, quizOverview } from '../../src/lib/server/analytics';
-import { completeModule, recordModuleView } from '../../src/lib/server/progress';
+import { exerciseDistributions, moduleTallies, quizQuestionTallies, quizOverview } from '../../src/lib/analytics/server/tallies';
+import { completeModule, recordModuleView } from '../../src/lib/learning-records/server/progress';
 import { moduleStats } from '../../src/lib/analytics/module-funnel';
 
 let t: TestDatabase;

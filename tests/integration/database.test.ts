@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { migrateDatabase, pendingMigrations } from '../../src/lib/server/migrations';
+import { migrateDatabase, pendingMigrations } from '../../src/lib/platform/server/migrations';
 import { moduleCompletions } from '../../db/schema';
 
 let t: TestDatabase;

@@ -11,8 +11,8 @@ import {
   StaleRevisionError,
   startOrResumeAttempt,
   submitOpenAttempt,
-} from '../../src/lib/server/exercise-attempts';
-import { exerciseDistributions } from '../../src/lib/server/analytics';
+} from '../../src/lib/exercises/server/attempts';
+import { exerciseDistributions } from '../../src/lib/analytics/server/tallies';
 import { advance, initialAnswer, restoreState, scoreExercise, toPublicExercise, type AttemptState, type ExerciseAnswer } from '../../src/lib/exercises';
 import { exerciseAttempts, learningEvents } from '../../db/schema';
 import type { Exercise } from '../../src/schemas/exercise';

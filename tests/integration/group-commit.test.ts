@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { GroupCommit } from '../../src/lib/server/group-commit';
+import { GroupCommit } from '../../src/lib/platform/server/group-commit';
 import { learningEvents } from '../../db/schema';
 
 let t: TestDatabase;

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
 import { auditLog, invites, teamMembers, teams, users } from '../../db/schema';
-import { acceptInvite, createInvite, INVITE_LIFETIME_MS, inviteByToken, pendingInvites } from '../../src/lib/server/invites';
-import { attemptLogin } from '../../src/lib/server/login';
-import { hashPassword } from '../../src/lib/server/passwords';
+import { acceptInvite, createInvite, INVITE_LIFETIME_MS, inviteByToken, pendingInvites } from '../../src/lib/people/server/invites';
+import { attemptLogin } from '../../src/lib/auth/server/login';
+import { hashPassword } from '../../src/lib/auth/server/passwords';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));

@@ -6,11 +6,11 @@ import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
 import { promotions, teamMembers, teams } from '../../db/schema';
-import { contentIndexFromFiles } from '../../src/lib/server/content-index';
-import { teamDashboard } from '../../src/lib/server/team-dashboard';
-import { recordKpiEvidence } from '../../src/lib/server/promotion';
-import { readServerEnv } from '../../src/lib/server/env';
-import type { CriterionResult } from '../../src/lib/readiness';
+import { contentIndexFromFiles } from '../../src/lib/content/server/content-index';
+import { teamDashboard } from '../../src/lib/promotion/server/team-dashboard';
+import { recordKpiEvidence } from '../../src/lib/promotion/server/decisions';
+import { readServerEnv } from '../../src/lib/platform/server/env';
+import type { CriterionResult } from '../../src/lib/promotion/readiness';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { apportion, BENCH_TEAM_ID, prepareForLargeSeed, seedLargeOrganisation, teamSizes } from '../../db/large-organisation';
-import { quizQuestionTallies } from '../../src/lib/server/analytics';
+import { apportion, BENCH_TEAM_ID, prepareForLargeSeed, seedLargeOrganisation, teamSizes } from '../../scripts/db/large-organisation';
+import { quizQuestionTallies } from '../../src/lib/analytics/server/tallies';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));

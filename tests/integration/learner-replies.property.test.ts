@@ -19,16 +19,16 @@ import { createTestDatabase, insertUser, type TestDatabase } from './test-databa
 import { quizSchema, type Quiz } from '../../src/schemas/quiz';
 import { exerciseSchema, type Exercise } from '../../src/schemas/exercise';
 import type { Language } from '../../src/schemas/common';
-import { workIndexFromFiles } from '../../src/lib/server/content-index';
-import { lockedWorkRefusal } from '../../src/lib/server/work-access';
-import { quizSubmitInput, SubmissionRefused, submitQuizAttempt, type QuizSubmission } from '../../src/lib/server/quiz-submission';
-import { pastAttempts } from '../../src/lib/server/quiz-attempts';
-import { draftAnswersFor, quizDraftInput, saveQuizDraft } from '../../src/lib/server/quiz-drafts';
-import { attemptView } from '../../src/lib/quiz-attempt';
-import { attemptSeed, planAttempt } from '../../src/lib/quiz-draw';
-import { toPublicQuiz, type PublicQuestion } from '../../src/lib/quiz-public';
-import { openExercise } from '../../src/lib/server/exercise-opening';
-import { changeOpenAttempt, IdempotencyKeyReusedError, startOrResumeAttempt, submitOpenAttempt } from '../../src/lib/server/exercise-attempts';
+import { workIndexFromFiles } from '../../src/lib/content/server/content-index';
+import { lockedWorkRefusal } from '../../src/lib/learning-records/server/work-access';
+import { quizSubmitInput, SubmissionRefused, submitQuizAttempt, type QuizSubmission } from '../../src/lib/quiz/server/submission';
+import { pastAttempts } from '../../src/lib/quiz/server/attempts';
+import { draftAnswersFor, quizDraftInput, saveQuizDraft } from '../../src/lib/quiz/server/drafts';
+import { attemptView } from '../../src/lib/quiz/attempt';
+import { attemptSeed, planAttempt } from '../../src/lib/quiz/draw';
+import { toPublicQuiz, type PublicQuestion } from '../../src/lib/quiz/public';
+import { openExercise } from '../../src/lib/exercises/server/opening';
+import { changeOpenAttempt, IdempotencyKeyReusedError, startOrResumeAttempt, submitOpenAttempt } from '../../src/lib/exercises/server/attempts';
 import {
   advance,
   initialAnswer,
@@ -41,10 +41,10 @@ import {
   type AttemptState,
   type ExerciseAnswer,
 } from '../../src/lib/exercises';
-import { completedModuleIds, completeModule } from '../../src/lib/server/progress';
-import { bypassesLocks, missingPrerequisites } from '../../src/lib/module-locks';
+import { completedModuleIds, completeModule } from '../../src/lib/learning-records/server/progress';
+import { bypassesLocks, missingPrerequisites } from '../../src/lib/learning-records/module-locks';
 import { exerciseAttempts, quizAttempts } from '../../db/schema';
-import type { WorkKind } from '../../src/lib/work-locks';
+import type { WorkKind } from '../../src/lib/learning-records/work-locks';
 
 const CONTENT = resolve('content');
 const index = workIndexFromFiles(CONTENT);

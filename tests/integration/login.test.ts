@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { attemptLogin } from '../../src/lib/server/login';
-import { hashPassword } from '../../src/lib/server/passwords';
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from '../../src/lib/login-throttle-policy';
-import { clientAddress, proxyMatcher } from '../../src/lib/server/client-address';
+import { attemptLogin } from '../../src/lib/auth/server/login';
+import { hashPassword } from '../../src/lib/auth/server/passwords';
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from '../../src/lib/auth/login-throttle-policy';
+import { clientAddress, proxyMatcher } from '../../src/lib/http/server/client-address';
 
 let t: TestDatabase;
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '../../src/lib/server/passwords';
+import { hashPassword, verifyPassword } from '../../src/lib/auth/server/passwords';
 
 describe('a password set with the IME in full-width mode', () => {
   it('opens the account typed in half-width, and the reverse', async () => {
@@ -13,7 +13,7 @@ describe('a password set with the IME in full-width mode', () => {
 describe('failed-login windows', async () => {
   const { afterEach, beforeEach } = await import('vitest');
   const { createTestDatabase } = await import('./test-database');
-  const { pruneLoginThrottle } = await import('../../src/lib/server/login');
+  const { pruneLoginThrottle } = await import('../../src/lib/auth/server/login');
   const { loginThrottle } = await import('../../db/schema');
   let t: Awaited<ReturnType<typeof createTestDatabase>>;
   beforeEach(async () => (t = await createTestDatabase()));

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { bestQuizPercents, completedModuleIds, completeModule } from '../../src/lib/server/progress';
-import { recordQuizAttempt } from '../../src/lib/server/quiz-attempts';
+import { bestQuizPercents, completedModuleIds, completeModule } from '../../src/lib/learning-records/server/progress';
+import { recordQuizAttempt } from '../../src/lib/quiz/server/attempts';
 import { learningEvents, quizAttempts } from '../../db/schema';
-import type { QuizResult } from '../../src/lib/quiz-grading';
+import type { QuizResult } from '../../src/lib/quiz/grading';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));

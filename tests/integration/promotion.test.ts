@@ -15,16 +15,16 @@ import {
   teams,
   users,
 } from '../../db/schema';
-import type { Database } from '../../src/lib/server/db';
-import { loadLearnerRecords, loadRecords } from '../../src/lib/server/learner-records';
-import { promote, PromotionError, recordKpiEvidence, signOff } from '../../src/lib/server/promotion';
-import { assign } from '../../src/lib/server/assignments';
-import { currentModules } from '../../src/lib/assignments';
-import { mayManagePerson, membersOf, teamsVisibleTo, teamWithDescendants } from '../../src/lib/server/team-scope';
-import { teamDashboard } from '../../src/lib/server/team-dashboard';
-import { completeModule } from '../../src/lib/server/progress';
-import { readinessFor, type CurriculumIndex } from '../../src/lib/readiness';
-import type { LadderLevel } from '../../src/lib/ladder';
+import type { Database } from '../../src/lib/platform/server/db';
+import { loadLearnerRecords, loadRecords } from '../../src/lib/promotion/server/learner-records';
+import { promote, PromotionError, recordKpiEvidence, signOff } from '../../src/lib/promotion/server/decisions';
+import { assign } from '../../src/lib/learning-records/server/assignments';
+import { currentModules } from '../../src/lib/learning-records/assignments';
+import { mayManagePerson, membersOf, teamsVisibleTo, teamWithDescendants } from '../../src/lib/people/server/team-scope';
+import { teamDashboard } from '../../src/lib/promotion/server/team-dashboard';
+import { completeModule } from '../../src/lib/learning-records/server/progress';
+import { readinessFor, type CurriculumIndex } from '../../src/lib/promotion/readiness';
+import type { LadderLevel } from '../../src/lib/promotion/ladder';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { draftAnswersFor, MAX_DRAFT_CHARS, quizDraftInput, saveQuizDraft } from '../../src/lib/server/quiz-drafts';
-import { SubmissionRefused, submitQuizAttempt } from '../../src/lib/server/quiz-submission';
-import { attemptSeed, planAttempt } from '../../src/lib/quiz-draw';
+import { draftAnswersFor, MAX_DRAFT_CHARS, quizDraftInput, saveQuizDraft } from '../../src/lib/quiz/server/drafts';
+import { SubmissionRefused, submitQuizAttempt } from '../../src/lib/quiz/server/submission';
+import { attemptSeed, planAttempt } from '../../src/lib/quiz/draw';
 import { quizDrafts } from '../../db/schema';
 import { everyTypeQuiz } from '../unit/quiz-fixtures';
 

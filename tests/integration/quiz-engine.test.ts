@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { attemptHistory, pastAttempts, quizAttemptsFor, recordQuizAttempt } from '../../src/lib/server/quiz-attempts';
-import { quizScores } from '../../src/lib/server/progress';
-import { attemptAvailability } from '../../src/lib/quiz-attempt-rules';
-import { attemptSeed, planAttempt } from '../../src/lib/quiz-draw';
-import { attemptView, gradeAttempt } from '../../src/lib/quiz-attempt';
-import { reviewStoredAttempt } from '../../src/lib/quiz-review';
-import { toPublicQuiz } from '../../src/lib/quiz-public';
-import type { QuizResult } from '../../src/lib/quiz-grading';
+import { attemptHistory, pastAttempts, quizAttemptsFor, recordQuizAttempt } from '../../src/lib/quiz/server/attempts';
+import { quizScores } from '../../src/lib/learning-records/server/progress';
+import { attemptAvailability } from '../../src/lib/quiz/attempt-rules';
+import { attemptSeed, planAttempt } from '../../src/lib/quiz/draw';
+import { attemptView, gradeAttempt } from '../../src/lib/quiz/attempt';
+import { reviewStoredAttempt } from '../../src/lib/quiz/review';
+import { toPublicQuiz } from '../../src/lib/quiz/public';
+import type { QuizResult } from '../../src/lib/quiz/grading';
 import { learningEvents, quizAttempts } from '../../db/schema';
 import { everyTypeQuiz } from '../unit/quiz-fixtures';
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { SubmissionRefused, submitQuizAttempt } from '../../src/lib/server/quiz-submission';
-import { saveQuizDraft } from '../../src/lib/server/quiz-drafts';
-import { attemptSeed } from '../../src/lib/quiz-draw';
+import { SubmissionRefused, submitQuizAttempt } from '../../src/lib/quiz/server/submission';
+import { saveQuizDraft } from '../../src/lib/quiz/server/drafts';
+import { attemptSeed } from '../../src/lib/quiz/draw';
 import { quizAttempts, quizDrafts } from '../../db/schema';
 import { everyTypeQuiz } from '../unit/quiz-fixtures';
 

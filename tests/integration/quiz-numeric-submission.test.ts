@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { SubmissionRefused, submitQuizAttempt } from '../../src/lib/server/quiz-submission';
-import { quizAttemptsFor } from '../../src/lib/server/quiz-attempts';
+import { SubmissionRefused, submitQuizAttempt } from '../../src/lib/quiz/server/submission';
+import { quizAttemptsFor } from '../../src/lib/quiz/server/attempts';
 import { everyTypeQuiz } from '../unit/quiz-fixtures';
 
 let t: TestDatabase;

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { submitQuizAttempt } from '../../src/lib/server/quiz-submission';
-import { quizAttemptsFor } from '../../src/lib/server/quiz-attempts';
-import { applyRegrade, previewRegrade } from '../../src/lib/server/quiz-regrade';
-import { loadRecords } from '../../src/lib/server/learner-records';
-import { reviewStoredAttempt } from '../../src/lib/quiz-review';
+import { submitQuizAttempt } from '../../src/lib/quiz/server/submission';
+import { quizAttemptsFor } from '../../src/lib/quiz/server/attempts';
+import { applyRegrade, previewRegrade } from '../../src/lib/quiz/server/regrade';
+import { loadRecords } from '../../src/lib/promotion/server/learner-records';
+import { reviewStoredAttempt } from '../../src/lib/quiz/review';
 import { auditLog, quizAttempts } from '../../db/schema';
 import type { Quiz } from '../../src/schemas/quiz';
 import { everyTypeQuiz } from '../unit/quiz-fixtures';

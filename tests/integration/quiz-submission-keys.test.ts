@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { SubmissionRefused, submitQuizAttempt } from '../../src/lib/server/quiz-submission';
-import { quizAttemptsFor, recordQuizAttempt } from '../../src/lib/server/quiz-attempts';
-import { attemptSeed, planAttempt } from '../../src/lib/quiz-draw';
-import { toPublicQuiz } from '../../src/lib/quiz-public';
+import { SubmissionRefused, submitQuizAttempt } from '../../src/lib/quiz/server/submission';
+import { quizAttemptsFor, recordQuizAttempt } from '../../src/lib/quiz/server/attempts';
+import { attemptSeed, planAttempt } from '../../src/lib/quiz/draw';
+import { toPublicQuiz } from '../../src/lib/quiz/public';
 import { quizAttempts } from '../../db/schema';
 import { everyTypeQuiz } from '../unit/quiz-fixtures';
 import { quizSchema } from '../../src/schemas/quiz';

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
 import { createTestDatabase, type TestDatabase } from './test-database';
-import { seedDemoOrganisation } from '../../db/seed-demo';
-import { recentQuarters } from '../../db/seed-promotion';
-import { contentIndexFromFiles } from '../../src/lib/server/content-index';
-import { teamDashboard } from '../../src/lib/server/team-dashboard';
+import { seedDemoOrganisation } from '../../scripts/db/seed-demo';
+import { recentQuarters } from '../../scripts/db/seed-promotion';
+import { contentIndexFromFiles } from '../../src/lib/content/server/content-index';
+import { teamDashboard } from '../../src/lib/promotion/server/team-dashboard';
 import { auditLog } from '../../db/schema';
-import { readinessFor, type CriterionResult } from '../../src/lib/readiness';
-import { loadLearnerRecords } from '../../src/lib/server/learner-records';
+import { readinessFor, type CriterionResult } from '../../src/lib/promotion/readiness';
+import { loadLearnerRecords } from '../../src/lib/promotion/server/learner-records';
 
 let t: TestDatabase;
 const now = new Date('2026-11-23T02:00:00Z');

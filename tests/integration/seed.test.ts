@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from './test-database';
-import { seedDemoOrganisation } from '../../db/seed-demo';
-import { demoPeople } from '../../db/demo-organisation';
+import { seedDemoOrganisation } from '../../scripts/db/seed-demo';
+import { demoPeople } from '../../scripts/db/demo-organisation';
 import { moduleCompletions, teamMembers, teams, users } from '../../db/schema';
 
 let t: TestDatabase;

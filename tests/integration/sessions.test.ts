@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { createSession, invalidateSession, SESSION_LIFETIME_MS, validateSessionToken } from '../../src/lib/server/sessions';
+import { createSession, invalidateSession, SESSION_LIFETIME_MS, validateSessionToken } from '../../src/lib/auth/server/sessions';
 import { sessions, users } from '../../db/schema';
 import { readLessonVisitor, readSessionVisitor } from '../../src/lib/server/lesson-visitor';
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Database } from '../../src/lib/server/db';
-import { migrateDatabase } from '../../src/lib/server/migrations';
+import { openDatabase, type Database } from '../../src/lib/platform/server/db';
+import { migrateDatabase } from '../../src/lib/platform/server/migrations';
 import { users } from '../../db/schema';
 
 export interface TestDatabase {

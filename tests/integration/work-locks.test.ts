@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { lockedWorkRefusal } from '../../src/lib/server/work-access';
-import { workIndexFromFiles } from '../../src/lib/server/content-index';
-import { completeModule } from '../../src/lib/server/progress';
+import { lockedWorkRefusal } from '../../src/lib/learning-records/server/work-access';
+import { workIndexFromFiles } from '../../src/lib/content/server/content-index';
+import { completeModule } from '../../src/lib/learning-records/server/progress';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));

@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import validateStatement from 'xapi-validation';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { completeModule } from '../../src/lib/server/progress';
-import { recordQuizAttempt } from '../../src/lib/server/quiz-attempts';
-import { forwardingState, forwardNextBatch, lrsSender, XAPI_BATCH, type ContentLookups } from '../../src/lib/server/xapi-outbox';
-import { holdLease } from '../../src/lib/server/job-lease';
+import { completeModule } from '../../src/lib/learning-records/server/progress';
+import { recordQuizAttempt } from '../../src/lib/quiz/server/attempts';
+import { forwardingState, forwardNextBatch, lrsSender, XAPI_BATCH, type ContentLookups } from '../../src/lib/xapi/server/outbox';
+import { holdLease } from '../../src/lib/platform/server/job-lease';
 import type { Statement } from '../../src/lib/xapi/statements';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditActionKey, describeChange } from '../../src/lib/admin/audit-display';
+import { auditActionKey, describeChange } from '../../src/lib/people/audit-display';
 import { t, uiKeys } from '../../src/i18n/ui';
 import { calendarFor } from '../../src/lib/dates';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Autosave, type AutosaveState, type SaveOutcome } from '../../src/lib/autosave';
+import { Autosave, type AutosaveState, type SaveOutcome } from '../../src/lib/islands/autosave';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

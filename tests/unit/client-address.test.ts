@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, proxyMatcher, servedOverHttps, trustedProxiesProblem } from '../../src/lib/server/client-address';
-import { readServerEnv } from '../../src/lib/server/env';
+import { clientAddress, proxyMatcher, servedOverHttps, trustedProxiesProblem } from '../../src/lib/http/server/client-address';
+import { readServerEnv } from '../../src/lib/platform/server/env';
 
 describe('clientAddress', () => {
   const proxies = proxyMatcher('10.0.0.2, 10.1.0.0/16, fd00::/8');

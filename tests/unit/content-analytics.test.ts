@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hardestQuestion, questionDefinitions, questionStats, type QuestionDefinition } from '../../src/lib/analytics/quiz-questions';
 import { durationParts, median, moduleStats, weightedMedian } from '../../src/lib/analytics/module-funnel';
 import { binOf, distributionOfScores, scoreDistribution } from '../../src/lib/analytics/score-distribution';
-import { describeChange } from '../../src/lib/admin/audit-display';
+import { describeChange } from '../../src/lib/people/audit-display';
 import { mayViewContentAnalytics } from '../../src/lib/analytics/access';
 import { quizSchema } from '../../src/schemas/quiz';
 

@@ -1,6 +1,6 @@
 /** content:check on the career ladder: each track a chain, tenure counted on levels that exist on the same track. */
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem, type ContentFileInput } from '../../src/lib/content-check';
+import { checkContent, formatProblem, type ContentFileInput } from '../../src/lib/content/check';
 
 const text = (s: string) => ({ zh: `${s}（中）`, en: s });
 const level = (id: string, order: number, extra: Record<string, unknown> = {}): ContentFileInput => ({

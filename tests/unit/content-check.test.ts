@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem, type ContentFileInput } from '../../src/lib/content-check';
+import { checkContent, formatProblem, type ContentFileInput } from '../../src/lib/content/check';
 
 const text = (s: string) => ({ zh: `${s}（中）`, en: s });
 const option = (id: string, correct = false) => ({ id, text: text(id), correct, explanation: text(`why ${id}`) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Converter } from 'opencc-js/t2cn';
-import { checkOriginality, enumerationOffsets, formatFinding, prepareHandbooks, stripPinyinGlosses } from '../../src/lib/content-originality';
+import { checkOriginality, enumerationOffsets, formatFinding, prepareHandbooks, stripPinyinGlosses } from '../../src/lib/content/originality';
 
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
 const handbook = (text: string) => prepareHandbooks([{ path: '000_handbook.txt', text }], toSimplified);

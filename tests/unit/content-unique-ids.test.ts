@@ -4,7 +4,7 @@
  * to name the file, the list (by its parents' ids), the repeated value and the fix.
  */
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem, type ContentFileInput } from '../../src/lib/content-check';
+import { checkContent, formatProblem, type ContentFileInput } from '../../src/lib/content/check';
 import { duplicatesIn } from '../../src/schemas/unique-ids';
 
 const text = (s: string) => ({ zh: `${s}（中）`, en: s });

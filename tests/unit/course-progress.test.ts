@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { courseProgress } from '../../src/lib/course-progress';
+import { courseProgress } from '../../src/lib/learning-records/course-progress';
 
 const modules = [
   { moduleId: 'c/one', quizId: 'q-one' },

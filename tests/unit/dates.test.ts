@@ -17,7 +17,7 @@ import {
   zoneOffsetMs,
 } from '../../src/lib/dates';
 import { completionBoxHtml } from '../../src/lib/lesson-shell/fragments';
-import { readServerEnv } from '../../src/lib/server/env';
+import { readServerEnv } from '../../src/lib/platform/server/env';
 
 const SHANGHAI = 'Asia/Shanghai';
 // 17:30 UTC on 1 March is 01:30 on 2 March in Shanghai, and still 1 March in UTC and California.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { checkContent, formatProblem, type ContentFileInput } from '../../src/lib/content-check';
-import { suggestId, termInLanguage } from '../../src/lib/glossary';
+import { checkContent, formatProblem, type ContentFileInput } from '../../src/lib/content/check';
+import { suggestId, termInLanguage } from '../../src/lib/content/glossary';
 import { glossarySchema, type GlossaryTerm } from '../../src/schemas/glossary';
 
 const closeRate: GlossaryTerm = {

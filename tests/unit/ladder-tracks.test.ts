@@ -1,8 +1,8 @@
 /** Two ladders side by side (office and field) and the setting that switches them on. */
 import { describe, expect, it } from 'vitest';
-import { enabledLadder, nextLevel, trackChainProblems, tracksOf, type LadderLevel } from '../../src/lib/ladder';
+import { enabledLadder, nextLevel, trackChainProblems, tracksOf, type LadderLevel } from '../../src/lib/promotion/ladder';
 import { levelSchema } from '../../src/schemas/level';
-import { readServerEnv } from '../../src/lib/server/env';
+import { readServerEnv } from '../../src/lib/platform/server/env';
 import { criteria } from './readiness-fixtures';
 
 const level = (id: string, order: number, track: LadderLevel['track']): LadderLevel => ({

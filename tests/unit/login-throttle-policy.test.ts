@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, LOGIN_WINDOW_MS, retryAfterSeconds } from '../../src/lib/login-throttle-policy';
+import { afterFailure, LOGIN_WINDOW_MS, retryAfterSeconds } from '../../src/lib/auth/login-throttle-policy';
 
 const t0 = new Date('2026-11-23T10:00:00Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mdxToPlainText } from '../../src/lib/mdx-text';
-import { keyTermIds } from '../../src/lib/glossary';
+import { mdxToPlainText } from '../../src/lib/content/mdx-text';
+import { keyTermIds } from '../../src/lib/content/glossary';
 
 describe('mdxToPlainText', () => {
   it('keeps prose and the text inside component props, drops markup and ids', () => {

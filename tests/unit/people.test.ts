@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareNames, sortByName } from '../../src/lib/people/ordering';
 import { matchesSearch, personMatches, searchKey } from '../../src/lib/people/search';
-import { applyTeamQuery, buildTeamRow, defaultTeamQuery } from '../../src/lib/team-matrix';
+import { applyTeamQuery, buildTeamRow, defaultTeamQuery } from '../../src/lib/promotion/team-matrix';
 
 describe('searching people', () => {
   const emile = { name: 'Émile Dupont', email: 'emile@demo.academy' };

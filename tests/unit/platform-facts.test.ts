@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { levelRules, questionTypeList, questionTypes, quizRule } from '../../src/lib/platform-facts';
+import { levelRules, questionTypeList, questionTypes, quizRule } from '../../src/lib/content/platform-facts';
 import { levelSchema, type Level } from '../../src/schemas/level';
 import { questionSchema } from '../../src/schemas/quiz';
 

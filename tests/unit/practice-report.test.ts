@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatPracticeReport, practiceReport } from '../../src/lib/content-check/practice';
+import { formatPracticeReport, practiceReport } from '../../src/lib/content/check/practice';
 import { quizSchema } from '../../src/schemas/quiz';
-import type { ContentFileInput } from '../../src/lib/content-check';
+import type { ContentFileInput } from '../../src/lib/content/check';
 
 const text = (s: string) => ({ zh: `${s}（中）`, en: s });
 const question = (id: string, kind?: string) => ({

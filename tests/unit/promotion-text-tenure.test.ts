@@ -1,8 +1,8 @@
 /** How tenure counted across several levels reads on "My path" and the team pages, in both languages. */
 import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
 import { describe, expect, it } from 'vitest';
-import { criterionLabel, criterionValue, nextStep } from '../../src/lib/promotion-text';
-import { emptyRecord, readinessFor, type CriterionResult, type LearnerRecord } from '../../src/lib/readiness';
+import { criterionLabel, criterionValue, nextStep } from '../../src/lib/promotion/criterion-text';
+import { emptyRecord, readinessFor, type CriterionResult, type LearnerRecord } from '../../src/lib/promotion/readiness';
 import { criteria, curriculum } from './readiness-fixtures';
 
 const names: Record<string, { zh: string; en: string }> = { supervisor: { zh: '销售主管', en: 'Sales supervisor' }, manager: { zh: '销售经理', en: 'Sales manager' } };

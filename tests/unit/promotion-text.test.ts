@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
-import { criterionGap, criterionLabel, criterionValue, nextStep } from '../../src/lib/promotion-text';
-import { emptyRecord, readinessFor, summariseQuizAttempts } from '../../src/lib/readiness';
+import { criterionGap, criterionLabel, criterionValue, nextStep } from '../../src/lib/promotion/criterion-text';
+import { emptyRecord, readinessFor, summariseQuizAttempts } from '../../src/lib/promotion/readiness';
 import { curriculum, fullLevel, kpi, now, since } from './readiness-fixtures';
 
 const titles = { course: (id: string) => `«${id}»`, module: (id: string) => `module ${id}`, exercise: (id: string) => `exercise ${id}` };

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BankSyntaxError, importQuestionBank } from '../../src/lib/content-import';
-import { readAiken } from '../../src/lib/content-import/aiken';
-import { readGift } from '../../src/lib/content-import/gift';
-import { readMoodleXml } from '../../src/lib/content-import/moodle-xml';
+import { BankSyntaxError, importQuestionBank } from '../../src/lib/content/import';
+import { readAiken } from '../../src/lib/content/import/aiken';
+import { readGift } from '../../src/lib/content/import/gift';
+import { readMoodleXml } from '../../src/lib/content/import/moodle-xml';
 import { quizSchema } from '../../src/schemas/quiz';
 
 const bank = (name: string) => readFileSync(`tests/fixtures/question-banks/${name}`, 'utf8');

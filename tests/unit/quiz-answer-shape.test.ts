@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFitsQuestion } from '../../src/lib/server/quiz-submission';
+import { answerFitsQuestion } from '../../src/lib/quiz/server/submission';
 
 describe('the shape of a submitted answer', () => {
   it('takes ids for choice and ordering questions, a boolean, a typed number and pairs', () => {

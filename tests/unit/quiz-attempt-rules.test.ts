@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attemptAvailability, countedPercent, type PastAttempt } from '../../src/lib/quiz-attempt-rules';
+import { attemptAvailability, countedPercent, type PastAttempt } from '../../src/lib/quiz/attempt-rules';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 9, minute));
 const attempt = (minute: number, percent: number, passPercent = 70): PastAttempt => ({ finishedAt: at(minute), percent, passed: percent >= passPercent });

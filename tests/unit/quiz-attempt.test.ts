@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { attemptView, gradeAttempt } from '../../src/lib/quiz-attempt';
-import { attemptSeed, planAttempt } from '../../src/lib/quiz-draw';
-import { toPublicQuiz, type PublicQuestion } from '../../src/lib/quiz-public';
-import type { Answers } from '../../src/lib/quiz-grading';
+import { attemptView, gradeAttempt } from '../../src/lib/quiz/attempt';
+import { attemptSeed, planAttempt } from '../../src/lib/quiz/draw';
+import { toPublicQuiz, type PublicQuestion } from '../../src/lib/quiz/public';
+import type { Answers } from '../../src/lib/quiz/grading';
 import { everyTypeQuiz } from './quiz-fixtures';
 
 const now = new Date(Date.UTC(2026, 10, 23, 9, 0));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { attemptSeed, hash32, planAttempt, shuffled, mulberry32 } from '../../src/lib/quiz-draw';
+import { attemptSeed, hash32, planAttempt, shuffled, mulberry32 } from '../../src/lib/quiz/draw';
 import { everyTypeQuiz } from './quiz-fixtures';
 
 const ids = ['pick-one', 'fact', 'stages', 'outputs', 'share'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeQuiz, parseNumber, type MatchingResult, type NumericResult, type OrderingResult } from '../../src/lib/quiz-grading';
+import { gradeQuiz, parseNumber, type MatchingResult, type NumericResult, type OrderingResult } from '../../src/lib/quiz/grading';
 import { everyTypeQuiz } from './quiz-fixtures';
 
 const quiz = everyTypeQuiz();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeQuiz, type ChoiceResult } from '../../src/lib/quiz-grading';
+import { gradeQuiz, type ChoiceResult } from '../../src/lib/quiz/grading';
 import { quizSchema, type Quiz } from '../../src/schemas/quiz';
 
 const text = (s: string) => ({ zh: `${s}（中）`, en: s });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromPublicAnswers, toPublicQuiz, type PublicQuestion } from '../../src/lib/quiz-public';
-import { planAttempt } from '../../src/lib/quiz-draw';
+import { fromPublicAnswers, toPublicQuiz, type PublicQuestion } from '../../src/lib/quiz/public';
+import { planAttempt } from '../../src/lib/quiz/draw';
 import { everyTypeQuiz } from './quiz-fixtures';
 
 const quiz = everyTypeQuiz();

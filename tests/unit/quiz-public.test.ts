@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toPublicQuiz } from '../../src/lib/quiz-public';
+import { toPublicQuiz } from '../../src/lib/quiz/public';
 import { quizSchema } from '../../src/schemas/quiz';
 
 const quiz = quizSchema.parse({

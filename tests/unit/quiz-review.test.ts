@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gradeQuiz } from '../../src/lib/quiz-grading';
-import { keyFingerprint, regradeStoredAttempt, reviewStoredAttempt } from '../../src/lib/quiz-review';
+import { gradeQuiz } from '../../src/lib/quiz/grading';
+import { keyFingerprint, regradeStoredAttempt, reviewStoredAttempt } from '../../src/lib/quiz/review';
 import type { Quiz } from '../../src/schemas/quiz';
 import { everyTypeQuiz } from './quiz-fixtures';
 

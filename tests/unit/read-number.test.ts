@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstUnreadableNumber, numberProblemKey, readNumber, type UnitText } from '../../src/lib/numbers/read-number';
-import { typedNumber } from '../../src/lib/numbers/typed-number';
+import { typedNumber } from '../../src/lib/forms/typed-number';
 
 const yuan = { zh: '元', en: 'yuan' };
 const tenThousandYuan = { zh: '万元', en: '× 10,000 yuan' };

@@ -1,5 +1,5 @@
 import type { LevelCriteria } from '../../src/schemas/level';
-import { emptyRecord, type CurriculumIndex, type KpiRecord, type LearnerRecord, type TargetLevel } from '../../src/lib/readiness';
+import { emptyRecord, type CurriculumIndex, type KpiRecord, type LearnerRecord, type TargetLevel } from '../../src/lib/promotion/readiness';
 
 /** Two small courses: basics (three modules, two with quizzes) and skills (two modules with quizzes). */
 export const curriculum: CurriculumIndex = {

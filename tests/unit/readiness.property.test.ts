@@ -11,7 +11,7 @@ import {
   type LearnerRecord,
   type Readiness,
   type TargetLevel,
-} from '../../src/lib/readiness';
+} from '../../src/lib/promotion/readiness';
 import { curriculum } from './readiness-fixtures';
 
 const modules = [...curriculum.courseModules.values()].flat();

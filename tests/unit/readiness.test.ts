@@ -12,7 +12,7 @@ import {
   type CriterionResult,
   type LearnerRecord,
   type Readiness,
-} from '../../src/lib/readiness';
+} from '../../src/lib/promotion/readiness';
 import { criteria, curriculum, fullLevel, kpi, now, readyRecord, since } from './readiness-fixtures';
 
 const find = <K extends CriterionResult['kind']>(r: Readiness, key: string) => {

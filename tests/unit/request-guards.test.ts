@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCrossSiteWrite, isPublicPath, ownPagePath, safeNextPath } from '../../src/lib/server/request-guards';
+import { isCrossSiteWrite, isPublicPath, ownPagePath, safeNextPath } from '../../src/lib/http/server/request-guards';
 
 const url = new URL('https://academy.example/zh/');
 const post = (headers: Record<string, string>) => new Request(url, { method: 'POST', headers });

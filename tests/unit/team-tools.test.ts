@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
-import { assignmentProgress, dueAtFromDate } from '../../src/lib/assignments';
+import { assignmentProgress, dueAtFromDate } from '../../src/lib/learning-records/assignments';
 import { dayKey } from '../../src/lib/dates';
-import { levelById, nextLevel, sortLadder, type LadderLevel } from '../../src/lib/ladder';
-import { applyTeamQuery, buildTeamRow, defaultTeamQuery, parseTeamQuery, teamQueryHref, type TeamRow } from '../../src/lib/team-matrix';
-import { readinessFor, emptyRecord } from '../../src/lib/readiness';
-import { teamErrorKey } from '../../src/lib/team-messages';
+import { levelById, nextLevel, sortLadder, type LadderLevel } from '../../src/lib/promotion/ladder';
+import { applyTeamQuery, buildTeamRow, defaultTeamQuery, parseTeamQuery, teamQueryHref, type TeamRow } from '../../src/lib/promotion/team-matrix';
+import { readinessFor, emptyRecord } from '../../src/lib/promotion/readiness';
+import { teamErrorKey } from '../../src/lib/promotion/team-messages';
 import { criteria, curriculum, fullLevel, now, readyRecord, since } from './readiness-fixtures';
 
 describe('assignmentProgress', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasHiddenCharacters } from '../../src/lib/typed-text';
+import { hasHiddenCharacters } from '../../src/lib/forms/typed-text';
 import { multiLine, singleLine } from '../../src/schemas/typed-text';
 
 describe('text as people type it', () => {
@@ -23,8 +23,8 @@ describe('text as people type it', () => {
 });
 
 describe('passwords and addresses as people type them', async () => {
-  const { passwordProblem } = await import('../../src/lib/admin/password-policy');
-  const { normaliseEmail } = await import('../../src/lib/server/login');
+  const { passwordProblem } = await import('../../src/lib/auth/password-policy');
+  const { normaliseEmail } = await import('../../src/lib/auth/server/login');
 
   it('refuses a password of spaces or one repeated character, however long', () => {
     expect(passwordProblem(' '.repeat(12))).toBe('password.tooSimple');

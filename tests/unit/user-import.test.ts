@@ -7,8 +7,8 @@ import {
   parseCsv,
   readImportFile,
   type RawImportRow,
-} from '../../src/lib/admin/user-import';
-import { passwordProblem } from '../../src/lib/admin/password-policy';
+} from '../../src/lib/people/user-import';
+import { passwordProblem } from '../../src/lib/auth/password-policy';
 
 const lookups = importLookups(
   [
@@ -147,14 +147,14 @@ describe('passwordProblem', () => {
 
 describe('invite links and admin messages', () => {
   it('opens invite links to people without a session, and nothing else under that name', async () => {
-    const { isPublicPath } = await import('../../src/lib/server/request-guards');
+    const { isPublicPath } = await import('../../src/lib/http/server/request-guards');
     expect(isPublicPath('/invite/abc')).toBe(true);
     expect(isPublicPath('/invites')).toBe(false);
     expect(isPublicPath('/zh/admin/')).toBe(false);
   });
 
   it('translates refusals, names the fields of bad input, and never shows server text', async () => {
-    const { actionErrorText } = await import('../../src/lib/admin/action-messages');
+    const { actionErrorText } = await import('../../src/lib/people/admin-messages');
     expect(actionErrorText('en', { code: 'CONFLICT', message: 'admin.error.emailTaken' }, false)).toMatch(/already has an account/);
     expect(actionErrorText('zh', { code: 'BAD_REQUEST', message: 'password.tooShort' }, false)).toContain('12');
     expect(actionErrorText('en', { code: 'BAD_REQUEST', message: 'x', fields: { email: ['bad'] } }, true)).toMatch(/Check: Email\./);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkIndex, lockedWorkMessage, placementsOf, searchIndexKind } from '../../src/lib/work-locks';
-import { workIndexFromFiles } from '../../src/lib/server/content-index';
+import { buildWorkIndex, lockedWorkMessage, placementsOf, searchIndexKind } from '../../src/lib/learning-records/work-locks';
+import { workIndexFromFiles } from '../../src/lib/content/server/content-index';
 
 const index = buildWorkIndex(
   [

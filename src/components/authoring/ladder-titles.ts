@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import type { Language } from '../../schemas/common';
-import type { TitleLookup } from '../../lib/promotion-text';
+import type { TitleLookup } from '../../lib/promotion/criterion-text';
 
 /** Course, module and exercise titles in `lang`, for the ladder components (ids stand in for missing ones). */
 export async function contentTitles(lang: Language): Promise<TitleLookup> {

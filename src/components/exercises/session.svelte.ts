@@ -8,9 +8,9 @@
  * tab then says so and stops saving instead of overwriting the other tab's work.
  */
 import { actions, isInputError } from 'astro:actions';
-import { errorMessageKey } from '../../lib/island-messages';
-import { Autosave, flushWhenPageHides, type AutosaveState } from '../../lib/autosave';
-import { callWithKeepalive } from '../../lib/keepalive-action';
+import { errorMessageKey } from '../../lib/islands/action-messages';
+import { Autosave, flushWhenPageHides, type AutosaveState } from '../../lib/islands/autosave';
+import { callWithKeepalive } from '../../lib/islands/keepalive-action';
 import type { ExerciseResult, LearnerAnswer, PublicExercise, PublicRoleplayNode } from '../../lib/exercises';
 
 /** What every exercise island starts from: the learner's start as exercise.open returns it. */

@@ -7,15 +7,15 @@
  * module, query string, unknown page, expired session) falls through to Astro, which decides.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Database } from './db';
-import { signedInHeaders } from './security-headers';
-import { servedOverHttps } from './client-address';
-import { trustedProxies } from './env';
-import { SESSION_COOKIE } from './sessions';
-import { readCookie, sessionCookieHeader } from './session-cookies';
+import type { Database } from '../platform/server/db';
+import { signedInHeaders } from '../http/server/security-headers';
+import { servedOverHttps } from '../http/server/client-address';
+import { trustedProxies } from '../platform/server/env';
+import { SESSION_COOKIE } from '../auth/server/sessions';
+import { readCookie, sessionCookieHeader } from '../auth/server/session-cookies';
 import { readLessonVisitor } from './lesson-visitor';
-import { companyTimeZone } from './company-time';
-import { bypassesLocks, missingPrerequisites } from '../module-locks';
+import { companyTimeZone } from '../platform/server/company-time';
+import { bypassesLocks, missingPrerequisites } from '../learning-records/module-locks';
 import { completionBoxHtml, progressBarHtml, siteNavHtml, userNameHtml } from '../lesson-shell/fragments';
 import { encodeShell, fillShell, parseShell, SHELL_FACTS_HEADER, SHELL_REQUEST_HEADER, type EncodedShell, type ShellFacts } from '../lesson-shell/shell';
 

@@ -4,8 +4,8 @@
  * that needs no renewal — and leaves every other case (expired, renewal due, wrong secret) to the
  * Astro middleware, which handles it with the full rules of sessions.ts.
  */
-import type { Database } from './db';
-import { parseSessionToken, pastMaxAge, RENEW_WHEN_REMAINING_MS, secretMatches, sessionMaxAgeMs, slidExpiry, type SessionUser } from './sessions';
+import type { Database } from '../platform/server/db';
+import { parseSessionToken, pastMaxAge, RENEW_WHEN_REMAINING_MS, secretMatches, sessionMaxAgeMs, slidExpiry, type SessionUser } from '../auth/server/sessions';
 
 export interface SessionVisitor {
   user: SessionUser;

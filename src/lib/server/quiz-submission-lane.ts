@@ -7,17 +7,17 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { stringify } from 'devalue';
-import type { Database } from './db';
+import type { Database } from '../platform/server/db';
 import type { Quiz } from '../../schemas/quiz';
-import { SESSION_COOKIE } from './sessions';
+import { SESSION_COOKIE } from '../auth/server/sessions';
 import { readLessonVisitor } from './lesson-visitor';
-import { lockedWorkMessage, type Placement } from '../work-locks';
-import { readCookie, sessionCookieHeader } from './session-cookies';
+import { lockedWorkMessage, type Placement } from '../learning-records/work-locks';
+import { readCookie, sessionCookieHeader } from '../auth/server/session-cookies';
 import { SHELL_REQUEST_HEADER } from '../lesson-shell/shell';
-import { quizSubmitInput, SubmissionRefused, submitQuizAttempt } from './quiz-submission';
-import { securityHeaders, signedInHeaders } from './security-headers';
-import { servedOverHttps } from './client-address';
-import { trustedProxies } from './env';
+import { quizSubmitInput, SubmissionRefused, submitQuizAttempt } from '../quiz/server/submission';
+import { securityHeaders, signedInHeaders } from '../http/server/security-headers';
+import { servedOverHttps } from '../http/server/client-address';
+import { trustedProxies } from '../platform/server/env';
 
 const SUBMIT_PATH = '/_actions/quiz.submit';
 /** Astro's actionBodySizeLimit (astro.config.mjs); larger bodies go to Astro, which refuses them. */

@@ -1,6 +1,6 @@
 /** The issuer's public keys (JWK Set) that verify certificates' credentials. Public. */
 import type { APIRoute } from 'astro';
-import { issuerJwks } from '../../lib/server/credential-signing';
+import { issuerJwks } from '../../lib/certificates/server/credential-signing';
 
 export const GET: APIRoute = async ({ locals }) =>
   new Response(JSON.stringify(await issuerJwks(locals.db)), {

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
-import { workIndex } from '../../lib/server/work-index';
-import { completedModuleIds } from '../../lib/server/progress';
-import { bypassesLocks } from '../../lib/module-locks';
-import { searchIndexKind } from '../../lib/work-locks';
+import { workIndex } from '../../lib/learning-records/server/work-index';
+import { completedModuleIds } from '../../lib/learning-records/server/progress';
+import { bypassesLocks } from '../../lib/learning-records/module-locks';
+import { searchIndexKind } from '../../lib/learning-records/work-locks';
 
 const indexRoot = join(process.env.ASTRO_OUT_DIR ?? 'dist', 'search-index');
 const types: Record<string, string> = {

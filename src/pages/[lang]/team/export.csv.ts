@@ -5,9 +5,9 @@
 import type { APIRoute } from 'astro';
 import { t } from '../../../i18n/ui';
 import { toCsv } from '../../../lib/spreadsheet/csv';
-import { languageFromParam } from '../../../lib/page-language';
-import { teamMatrixExport } from '../../../lib/server/team-export';
-import { companyTimeZone } from '../../../lib/server/company-time';
+import { languageFromParam } from '../../../lib/http/page-language';
+import { teamMatrixExport } from '../../../lib/promotion/server/team-export';
+import { companyTimeZone } from '../../../lib/platform/server/company-time';
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 

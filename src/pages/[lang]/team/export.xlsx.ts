@@ -1,10 +1,10 @@
 /** The team matrix as an Excel workbook: the same rows as the CSV download, one sheet, typed cells, header in bold and frozen. */
 import type { APIRoute } from 'astro';
 import { t } from '../../../i18n/ui';
-import { languageFromParam } from '../../../lib/page-language';
+import { languageFromParam } from '../../../lib/http/page-language';
 import { toXlsx } from '../../../lib/spreadsheet/xlsx';
-import { teamMatrixExport } from '../../../lib/server/team-export';
-import { companyTimeZone } from '../../../lib/server/company-time';
+import { teamMatrixExport } from '../../../lib/promotion/server/team-export';
+import { companyTimeZone } from '../../../lib/platform/server/company-time';
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 

@@ -1,9 +1,9 @@
 /** A certificate as a signed Open Badges 3.0 credential (VC-JWT), for its holder, their managers and admins. */
 import type { APIRoute } from 'astro';
-import { findCertificate } from '../../../lib/server/certificates';
-import { mayViewCertificate } from '../../../lib/server/certificate-access';
-import { signedCredential } from '../../../lib/server/credential-signing';
-import { publicOrigin } from '../../../lib/server/env';
+import { findCertificate } from '../../../lib/certificates/server/certificates';
+import { mayViewCertificate } from '../../../lib/certificates/server/access';
+import { signedCredential } from '../../../lib/certificates/server/credential-signing';
+import { publicOrigin } from '../../../lib/platform/server/env';
 
 export const GET: APIRoute = async ({ params, locals, url }) => {
   const found = await findCertificate(locals.db, params.id ?? '');

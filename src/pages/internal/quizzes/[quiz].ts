@@ -5,9 +5,9 @@
  * The modules placing the quiz come along, so the lane enforces their locks as the action does.
  */
 import type { APIRoute } from 'astro';
-import { findQuiz } from '../../../lib/server/curriculum';
-import { workIndex } from '../../../lib/server/work-index';
-import { placementsOf } from '../../../lib/work-locks';
+import { findQuiz } from '../../../lib/content/server/curriculum';
+import { workIndex } from '../../../lib/learning-records/server/work-index';
+import { placementsOf } from '../../../lib/learning-records/work-locks';
 
 export const GET: APIRoute = async ({ params, locals }) => {
   if (!locals.shell) return new Response('Not found.', { status: 404 });

@@ -1,12 +1,12 @@
 /** Admin: the xAPI statements of every learning event in a date range (company days), as JSON. */
 import type { APIRoute } from 'astro';
 import { t } from '../../../../i18n/ui';
-import { languageFromParam } from '../../../../lib/page-language';
-import { statementLookups } from '../../../../lib/server/background-jobs';
-import { publicOrigin, serverEnv } from '../../../../lib/server/env';
-import { statementsBetween } from '../../../../lib/server/xapi-outbox';
+import { languageFromParam } from '../../../../lib/http/page-language';
+import { statementLookups } from '../../../../lib/platform/server/background-jobs';
+import { publicOrigin, serverEnv } from '../../../../lib/platform/server/env';
+import { statementsBetween } from '../../../../lib/xapi/server/outbox';
 import { companyDayRange } from '../../../../lib/xapi/day-range';
-import { companyTimeZone } from '../../../../lib/server/company-time';
+import { companyTimeZone } from '../../../../lib/platform/server/company-time';
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
