@@ -1,0 +1,52 @@
+/**
+ * The one preamble of a `[lang]` page: which language it was asked in, who is asking, and whether
+ * they may see it. A page writes
+ *
+ *   const page = guardPage(Astro, { roles: ['admin'] });
+ *   if (page instanceof Response) return page;
+ *   const { lang, user, db, allowed } = page;
+ *
+ * and renders <AccessDenied> when `allowed` is false: the 403 keeps the site's layout and
+ * navigation, so the person sees where they are and how to go back, not a bare error.
+ */
+import { languageFromParam } from '../page-language';
+import type { Language } from '../../../i18n/ui';
+import type { Database } from '../../platform/server/db';
+import type { SessionUser } from '../../auth/server/sessions';
+
+/** What the guard reads of Astro's page context (a plain object in tests). */
+export interface PageContext {
+  params: Record<string, string | undefined>;
+  url: URL;
+  locals: { user: SessionUser | null; db: Database };
+  response: { status?: number };
+}
+
+export interface GuardOptions {
+  /** Roles that may see the page; every signed-in person when left out. */
+  roles?: readonly SessionUser['role'][];
+  /** A rule of the domain that decides instead of (or besides) the role, e.g. mayUseTeamPages. */
+  may?: (user: SessionUser) => boolean;
+}
+
+export interface GuardedPage {
+  lang: Language;
+  user: SessionUser;
+  db: Database;
+  /** False when the person is signed in but may not see this page; the response is then a 403. */
+  allowed: boolean;
+}
+
+export function guardPage(page: PageContext, options: GuardOptions = {}): GuardedPage | Response {
+  const lang = languageFromParam(page.params.lang);
+  if (!lang) return new Response(null, { status: 404 });
+  const user = page.locals.user;
+  // The middleware sends anyone without a session to the login page before any page runs; this is
+  // the second lock on the door, for a page reached some other way (a test, a future route).
+  if (!user) {
+    return new Response(null, { status: 302, headers: { location: `/login?next=${encodeURIComponent(page.url.pathname + page.url.search)}` } });
+  }
+  const allowed = (options.roles === undefined || options.roles.includes(user.role)) && (options.may === undefined || options.may(user));
+  if (!allowed) page.response.status = 403;
+  return { lang, user, db: page.locals.db, allowed };
+}
