@@ -1,7 +1,7 @@
 /**
  * Trainers' writes about content already answered: re-grading a quiz's stored attempts after a key
  * was corrected. Trainers and admins only; a preview (dry run) writes nothing, applying writes
- * every change and its audit row in one transaction (server/quiz-regrade.ts).
+ * every change and its audit row in one transaction (lib/quiz/server/regrade.ts).
  */
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';

@@ -1,4 +1,4 @@
-/** Zod fields for text people type into forms; see lib/typed-text.ts for what is refused and why. */
+/** Zod fields for text people type into forms; see lib/forms/typed-text.ts for what is refused and why. */
 import { z } from 'astro/zod';
 import { hasHiddenCharacters } from '../lib/forms/typed-text';
 

@@ -4,9 +4,17 @@
  * sees. Component tags go, but the strings inside their props stay: a RoleCard's duties and a
  * Flow's labels are lesson text too. Code blocks and expressions are code, not lesson text.
  */
-import { mdxToMdast, type MdastNode } from 'satteri';
+import { mdxToMdast } from 'satteri';
 
-type Node = MdastNode & { children?: Node[]; value?: unknown; alt?: string | null; name?: string | null; attributes?: Attribute[] };
+// The few fields of mdast (and its MDX extension) the walk reads.
+interface Node {
+  type: string;
+  children?: Node[];
+  value?: unknown;
+  alt?: string | null;
+  name?: string | null;
+  attributes?: Attribute[];
+}
 interface Attribute {
   type: string;
   name?: string;
@@ -54,6 +62,6 @@ export function mdxToPlainText(mdx: string, keyTermText: (id: string) => string 
     for (const child of node.children ?? []) walk(child);
     if (block) parts.push(' ');
   };
-  walk(mdxToMdast(mdx) as Node);
+  walk(mdxToMdast(mdx) as unknown as Node);
   return parts.join('').replace(/\s+/g, ' ').trim();
 }

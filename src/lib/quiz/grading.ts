@@ -7,7 +7,7 @@ import { hash32 } from './draw';
  * A learner's answer to one question, in the quiz file's own ids: chosen option ids (single,
  * multiple), true/false, item ids in the learner's order (ordering), left pair id → right pair id
  * (matching), or the value as typed (numeric). The browser answers in public ids instead;
- * `fromPublicAnswers` in quiz-public.ts translates.
+ * `fromPublicAnswers` in public.ts translates.
  */
 export type Answer = string[] | boolean | string | number | Record<string, string>;
 export type Answers = Record<string, Answer | undefined>;
@@ -81,7 +81,7 @@ const isPairing = (answer: Answer | undefined): answer is Record<string, string>
 /**
  * A typed numeric answer as a number in the question's unit, or null if it cannot be read. The
  * one reader (numbers/read-number.ts) is shared with exercises and forms; submissions it cannot
- * read are refused before grading (quiz-numeric-answers.ts), so null here only meets old attempts.
+ * read are refused before grading (numeric-answers.ts), so null here only meets old attempts.
  */
 export function parseNumber(typed: string | number, unit?: UnitText): number | null {
   return numberOrNull(typed, unit);

@@ -2,7 +2,7 @@
  * A stored quiz attempt as it was graded, and as the current key would grade it. Reviews print the
  * stored verdicts, because the stored score was computed from them and readiness reads that score:
  * re-grading on view against a corrected key once showed "5/5 100%" above a ✗. A trainer who
- * corrects a key re-grades stored attempts explicitly (server/quiz-regrade.ts), which rewrites the
+ * corrects a key re-grades stored attempts explicitly (server/regrade.ts), which rewrites the
  * stored verdicts, score and pass, audited. Pure.
  */
 import type { Language } from '../../schemas/common';

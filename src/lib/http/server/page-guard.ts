@@ -2,9 +2,9 @@
  * The one preamble of a `[lang]` page: which language it was asked in, who is asking, and whether
  * they may see it. A page writes
  *
- *   const page = guardPage(Astro, { roles: ['admin'] });
- *   if (page instanceof Response) return page;
- *   const { lang, user, db, allowed } = page;
+ *   const access = guardPage(Astro, { roles: ['admin'] });
+ *   if (access instanceof Response) return access;
+ *   const { lang, user, db, allowed } = access;
  *
  * and renders <AccessDenied> when `allowed` is false: the 403 keeps the site's layout and
  * navigation, so the person sees where they are and how to go back, not a bare error.
