@@ -1,6 +1,6 @@
 /**
  * `npm run content:originality`: fails when any content text shares a run of 15+ Chinese
- * characters with a source handbook (see src/lib/content-originality). The handbooks live in
+ * characters with a source handbook (see src/lib/content/originality). The handbooks live in
  * shared/seeds/ beside the repository (CI clones the repo with a copy of shared/ next to it);
  * SEEDS_DIR points elsewhere.
  */
