@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardPage, type PageContext } from '../../src/lib/http/server/page-guard';
+import { guardEndpoint, guardPage, type PageContext } from '../../src/lib/http/server/page-guard';
 import type { SessionUser } from '../../src/lib/auth/server/sessions';
 import type { Database } from '../../src/lib/platform/server/db';
 
@@ -48,5 +48,21 @@ describe('guardPage', () => {
 
   it('lets every signed-in person see a page with no rule', () => {
     expect(guardPage(context('zh', person('learner')))).toMatchObject({ allowed: true });
+  });
+});
+
+describe('guardEndpoint', () => {
+  it('answers a role outside the list with a 403 in their language, since a download has no page to show', async () => {
+    const refused = guardEndpoint(context('en', person('manager')), { roles: ['admin'] });
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(403);
+    expect(await (refused as Response).text()).not.toBe('');
+  });
+
+  it('reads the context through getters, as Astro hands it over', () => {
+    const admin = person('admin');
+    const page = context('zh', admin);
+    const astroLike = { get params() { return page.params; }, get url() { return page.url; }, get locals() { return page.locals; } };
+    expect(guardEndpoint(astroLike, { roles: ['admin'] })).toEqual({ lang: 'zh', user: admin, db });
   });
 });

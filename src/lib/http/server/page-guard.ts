@@ -10,7 +10,7 @@
  * navigation, so the person sees where they are and how to go back, not a bare error.
  */
 import { languageFromParam } from '../page-language';
-import type { Language } from '../../../i18n/ui';
+import { t, type Language } from '../../../i18n/ui';
 import type { Database } from '../../platform/server/db';
 import type { SessionUser } from '../../auth/server/sessions';
 
@@ -49,4 +49,17 @@ export function guardPage(page: PageContext, options: GuardOptions = {}): Guarde
   const allowed = (options.roles === undefined || options.roles.includes(user.role)) && (options.may === undefined || options.may(user));
   if (!allowed) page.response.status = 403;
   return { lang, user, db: page.locals.db, allowed };
+}
+
+/**
+ * The same preamble for an endpoint (a download, a JSON feed): there is no page to render
+ * <AccessDenied> in, so a person who may not use it gets a 403 with a sentence in their language.
+ */
+export function guardEndpoint(context: Omit<PageContext, 'response'>, options: GuardOptions = {}): Omit<GuardedPage, 'allowed'> | Response {
+  // Named one by one: Astro's context may keep these as getters, which a spread would drop.
+  const guarded = guardPage({ params: context.params, url: context.url, locals: context.locals, response: {} }, options);
+  if (guarded instanceof Response) return guarded;
+  const { allowed, ...access } = guarded;
+  if (!allowed) return new Response(t(access.lang, 'error.forbidden'), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return access;
 }

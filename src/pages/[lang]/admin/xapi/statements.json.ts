@@ -1,7 +1,7 @@
 /** Admin: the xAPI statements of every learning event in a date range (company days), as JSON. */
 import type { APIRoute } from 'astro';
 import { t } from '../../../../i18n/ui';
-import { languageFromParam } from '../../../../lib/http/page-language';
+import { guardEndpoint } from '../../../../lib/http/server/page-guard';
 import { statementLookups } from '../../../../lib/platform/server/background-jobs';
 import { publicOrigin, serverEnv } from '../../../../lib/platform/server/env';
 import { statementsBetween } from '../../../../lib/xapi/server/outbox';
@@ -11,12 +11,12 @@ import { companyTimeZone } from '../../../../lib/platform/server/company-time';
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 export const GET: APIRoute = async ({ params, locals, url }) => {
-  const lang = languageFromParam(params.lang);
-  if (!lang) return new Response(null, { status: 404 });
-  if (locals.user!.role !== 'admin') return text(t(lang, 'error.forbidden'), 403);
+  const access = guardEndpoint({ params, locals, url }, { roles: ['admin'] });
+  if (access instanceof Response) return access;
+  const { lang, db } = access;
   const range = companyDayRange(url.searchParams.get('from'), url.searchParams.get('to'), companyTimeZone());
   if ('error' in range) return text(t(lang, range.error), 400);
-  const statements = await statementsBetween(locals.db, range.from, range.to, await statementLookups(publicOrigin(url), serverEnv().XAPI_ACTOR));
+  const statements = await statementsBetween(db, range.from, range.to, await statementLookups(publicOrigin(url), serverEnv().XAPI_ACTOR));
   return new Response(JSON.stringify(statements, null, 2), {
     headers: {
       'content-type': 'application/json; charset=utf-8',
