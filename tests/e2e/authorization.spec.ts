@@ -156,7 +156,6 @@ const pages: Row[] = [
     expected: everyone(404, 404),
   },
   // Only the production server itself may read a quiz with its keys (it sends a per-process secret).
-  { covers: 'internal/quizzes/[quiz].ts', name: 'GET a quiz with its keys', send: get('/internal/quizzes/lead-to-after-sales'), expected: everyone(404) },
 ];
 
 // Inputs are valid, so the answer shows who may call the action: 401 without a session, 403 for
