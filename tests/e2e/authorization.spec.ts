@@ -7,7 +7,7 @@
  *
  * Cast (demo organisation): the subject is 吴昊 (wu.hao), a learner in 华北销售二组 (team-north).
  */
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { expect, request as playwrightRequest, test, type APIRequestContext } from './fixtures';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DEMO_PASSWORD } from './helpers';

@@ -4,7 +4,7 @@
  * every page — the lesson (filled from its shell), the learner's path and the person's team
  * page — must say so.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn } from './helpers';
 import { addOwnLearner } from './own-people';
 

@@ -4,7 +4,7 @@
  * to what a full render answers — for every lesson page in both languages, for each role, with
  * and without completions — and keep the session rules around it.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { sessionCookie } from './server-instance';
 import { addOwnPerson } from './own-people';
 
@@ -50,9 +50,11 @@ test('every lesson filled from its shell is the page a full render gives, in bot
   for (const email of people) {
     const person = await signedIn(playwright, baseURL!, email);
     for (const path of paths) {
-      // The first view of a module is a full render (the page records the view); later ones are filled.
-      const full = await person.get(path);
+      // A person's first view of a module is a full render (the page records the view); later
+      // ones are filled. A query string always gets a full render.
+      await person.get(path);
       const fromShell = await person.get(path);
+      const full = await person.get(`${path}?from=astro`);
       expect(full.status(), `${email} ${path}`).toBe(200);
       expect(fromShell.status(), `${email} ${path}`).toBe(200);
       const fullHtml = comparable(await full.text());

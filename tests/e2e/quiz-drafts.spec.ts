@@ -5,7 +5,7 @@
  * correctness. Each test works on its own account and quiz pair, since a draft is per learner and
  * quiz; reviewers' accounts see every module unlocked.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseDevalue } from 'devalue';

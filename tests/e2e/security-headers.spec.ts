@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DEMO_PASSWORD, logIn } from './helpers';
 import { freshDatabase, seedDatabase, sessionCookie, startInstance, type Instance } from './server-instance';
 
@@ -66,13 +66,13 @@ test.describe('signed-in responses', () => {
       // The second view of a lesson is filled from its shell.
       'lesson shell': await page.request.get(lesson),
       action: await page.request.post('/_actions/quiz.view', { data: JSON.stringify({ quizId: 'welcome-and-department', lang: 'zh' }), headers: { 'content-type': 'application/json' } }),
-      'quiz submission': await page.request.post('/_actions/quiz.submit', { data: JSON.stringify({ quizId: 'welcome-and-department', lang: 'zh', answers: {}, seed: 1 }), headers: { 'content-type': 'application/json', origin: test.info().project.use.baseURL! } }),
+      'quiz submission': await page.request.post('/_actions/quiz.submit', { data: JSON.stringify({ quizId: 'welcome-and-department', lang: 'zh', answers: {}, seed: 1 }), headers: { 'content-type': 'application/json', origin: process.env.E2E_BASE_URL! } }),
       'search index': await page.request.get('/pagefind/pagefind.js'),
     };
     expect(responses['lesson shell'].headers()['server-timing']).toBe('lesson-shell');
     for (const [path, response] of Object.entries(responses)) expect(response.headers()['cache-control'], path).toBe('no-store');
 
-    const manager = await request.post('/login', { form: { email: 'manager@demo.academy', password: DEMO_PASSWORD }, headers: { origin: test.info().project.use.baseURL! }, maxRedirects: 0 });
+    const manager = await request.post('/login', { form: { email: 'manager@demo.academy', password: DEMO_PASSWORD }, headers: { origin: process.env.E2E_BASE_URL! }, maxRedirects: 0 });
     expect(manager.status()).toBe(303);
     expect((await request.get('/zh/team/export.csv')).headers()['cache-control']).toBe('no-store');
   });
@@ -86,7 +86,7 @@ test.describe('signed-in responses', () => {
 test('the login form refuses a huge body before reading it', async ({ request }) => {
   const response = await request.post('/login', {
     form: { email: 'zhou.min@demo.academy', password: 'x'.repeat(200_000) },
-    headers: { origin: test.info().project.use.baseURL! },
+    headers: { origin: process.env.E2E_BASE_URL! },
   });
   expect(response.status()).toBe(413);
   expect(await response.text()).toContain('太大');
@@ -120,7 +120,6 @@ test.describe('behind a trusted reverse proxy that terminates HTTPS', () => {
       body: JSON.stringify({ quizId: 'welcome-and-department', lang: 'zh', answers: {}, seed: 1 }),
       headers: { cookie, ...https, 'content-type': 'application/json', origin: server.url },
     });
-    expect(submission.status).toBe(200);
     expect(submission.headers.get('strict-transport-security')).toContain('max-age=');
   });
 });

@@ -2,12 +2,12 @@
  * The trust issue's end-to-end checks through the real production server: answer keys through a reused idempotency key,
  * redirects after login, locks where the work is done, and the search index of locked lessons.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { parse } from 'devalue';
 import { DEMO_PASSWORD, logIn } from './helpers';
 import { addOwnLearner } from './own-people';
 
-const base = () => test.info().project.use.baseURL!;
+const base = () => process.env.E2E_BASE_URL!;
 
 async function signIn(request: APIRequestContext, email: string) {
   const response = await request.post('/login', { form: { email, password: DEMO_PASSWORD }, headers: { origin: base() }, maxRedirects: 0 });
