@@ -105,7 +105,7 @@ async function lessonRun(url: string, pid: number, lessonPath: string, cookie: s
 }
 
 /** A write under load: each request from one of `cookies`, with a body made per request. */
-function writeLoad(url: string, origin: string, cookies: string[], bodyFor: (n: number) => string, connections = 64) {
+function writeLoad(url: string, origin: string, cookies: string[], bodyFor: (n: number) => string, connections = 64, contentType = 'application/json') {
   let next = 0;
   return load({
     url,
@@ -115,7 +115,7 @@ function writeLoad(url: string, origin: string, cookies: string[], bodyFor: (n: 
         method: 'POST',
         setupRequest: (request) => {
           const n = next++;
-          return { ...request, body: bodyFor(n), headers: { 'content-type': 'application/json', origin, cookie: cookies[n % cookies.length]! } };
+          return { ...request, body: bodyFor(n), headers: { 'content-type': contentType, origin, cookie: cookies[n % cookies.length]! } };
         },
       },
     ],
@@ -210,9 +210,15 @@ const quiz = await writeLoad(`${server.url}/_actions/quiz.submit`, server.url, l
 const exercise = await writeLoad(`${server.url}/_actions/exercise.submit`, server.url, managers, () =>
   JSON.stringify({ exerciseId: 'order-processing-steps', lang: 'zh', answer: { type: 'sequence', order: sequenceExercise.items.map((i) => i.id) }, idempotencyKey: randomUUID() }),
 );
-// Each request a new completion: person n % 2,000 completes module ⌊n / 2,000⌋ (managers: no locks).
-const completion = await writeLoad(`${server.url}/_actions/progress.completeModule`, server.url, managers, (n) =>
-  JSON.stringify({ moduleId: allModules[Math.floor(n / managers.length) % allModules.length] }),
+// Each request a new completion: person n % 2,000 completes module ⌊n / 2,000⌋ (managers: no
+// locks), posted as the lesson's form posts it.
+const completion = await writeLoad(
+  `${server.url}/_actions/progress.completeModule`,
+  server.url,
+  managers,
+  (n) => new URLSearchParams({ moduleId: allModules[Math.floor(n / managers.length) % allModules.length]! }).toString(),
+  64,
+  'application/x-www-form-urlencoded',
 );
 
 out('## Writes through Astro Actions (durable: response after COMMIT, `synchronous = FULL`)');
