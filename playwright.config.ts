@@ -1,12 +1,16 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { E2E_WORKERS, e2eServers } from './tests/e2e/servers';
 
-const port = Number(process.env.E2E_PORT ?? 4455);
-// A fresh database per run: the server migrates and seeds the demo organisation into it.
-const databaseDir = process.env.E2E_DB_DIR ?? mkdtempSync(join(tmpdir(), 'academy-e2e-'));
-process.env.E2E_DB_DIR = databaseDir;
+// Fresh databases per run, one per worker (tests/e2e/fixtures.ts): each server migrates and seeds
+// the demo organisation into its own, so specs on one worker never see another's changes.
+// Workers load this file again; the environment carries the folder made by the first load.
+const rootDatabaseDir = process.env.E2E_ROOT_DB_DIR ?? process.env.E2E_DB_DIR ?? mkdtempSync(join(tmpdir(), 'academy-e2e-'));
+process.env.E2E_ROOT_DB_DIR = rootDatabaseDir;
+const servers = e2eServers(rootDatabaseDir);
+for (const server of servers) mkdirSync(server.databaseDir, { recursive: true });
 
 // This machine cannot download Playwright's browsers; Debian's chromium serves instead.
 const systemChromium = '/usr/bin/chromium';
@@ -15,11 +19,11 @@ export default defineConfig({
   testDir: 'tests/e2e',
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: 2,
+  workers: E2E_WORKERS,
   timeout: 30_000,
   reporter: [['list']],
   use: {
-    baseURL: `http://localhost:${port}`,
+    baseURL: servers[0]!.baseURL,
     trace: 'retain-on-failure',
     locale: 'zh-CN',
   },
@@ -35,16 +39,17 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
+  // Started one after the other: the first builds if the sources changed, the second reuses it.
+  webServer: servers.map((server) => ({
     // E2E_COMMAND lets a developer serve an existing build (e.g. "npm run db:seed && npm run serve").
     command: process.env.E2E_COMMAND ?? 'npm start',
-    url: `http://localhost:${port}/healthz`,
+    url: `${server.baseURL}/healthz`,
     timeout: 240_000,
     reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
     // TZ=UTC: every page is exercised on a server whose own zone differs from the company's
     // (Asia/Shanghai), so any date read in the machine's zone instead of COMPANY_TIME_ZONE shows.
-    env: { PORT: String(port), HOST: 'localhost', DATABASE_URL: `file:${join(databaseDir, 'e2e.db')}`, TZ: 'UTC' },
-  },
+    env: { PORT: String(server.port), HOST: 'localhost', DATABASE_URL: `file:${join(server.databaseDir, 'e2e.db')}`, TZ: 'UTC' },
+  })),
 });

@@ -1,9 +1,10 @@
 /**
- * Starts the platform. `npm start` (with --demo) builds if the build is missing or older than the
- * sources, migrates, seeds the demo organisation into an empty database, then serves.
- * `npm run serve` (production) only migrates and serves: it never builds or seeds.
+ * Starts the platform with the demo organisation (`npm start`): builds if the build is missing or
+ * older than the sources, migrates, seeds the demo organisation into an empty database, then
+ * serves in this same process (scripts/serve.mjs). `npm run serve` (production) runs serve.mjs
+ * alone: it never builds or seeds.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { openDatabase } from '../src/lib/platform/server/db';
@@ -11,7 +12,6 @@ import { migrateDatabase } from '../src/lib/platform/server/migrations';
 import { readServerEnv } from '../src/lib/platform/server/env';
 import { isDatabaseEmpty, seedDemoOrganisation } from './db/seed-demo';
 
-const demo = process.argv.includes('--demo');
 const entry = join(process.env.ASTRO_OUT_DIR ?? 'dist', 'server/entry.mjs');
 
 function newestChange(paths: string[]): number {
@@ -26,19 +26,13 @@ function newestChange(paths: string[]): number {
   return newest;
 }
 
-if (demo) {
-  const stale = !existsSync(entry) || newestChange(['src', 'content', 'db', 'public', 'astro.config.mjs']) > statSync(entry).mtimeMs;
-  if (stale) {
-    console.log('Building Sales Academy (first start or sources changed)…');
-    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-    if (build.status !== 0) {
-      console.error('The build failed; the messages above name the file and field to fix. Fix it and run npm start again.');
-      process.exit(1);
-    }
+if (!existsSync(entry) || newestChange(['src', 'content', 'db', 'public', 'astro.config.mjs']) > statSync(entry).mtimeMs) {
+  console.log('Building Sales Academy (first start or sources changed)…');
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('The build failed; the messages above name the file and field to fix. Fix it and run npm start again.');
+    process.exit(1);
   }
-} else if (!existsSync(entry)) {
-  console.error(`No build found at ${entry}. Run "npm run build" first.`);
-  process.exit(1);
 }
 
 const env = readServerEnv();
@@ -46,11 +40,12 @@ const db = await openDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_A
 console.log(`Database: ${env.DATABASE_URL}`);
 const applied = await migrateDatabase(db, { log: console.log });
 if (applied > 0) console.log(`Applied ${applied} migration(s).`);
-if (demo && (await isDatabaseEmpty(db))) {
+if (await isDatabaseEmpty(db)) {
   console.log('Empty database: adding the demo organisation…');
   await seedDemoOrganisation(db, { log: console.log });
 }
 db.$client.close();
+
 
 // A build folder outside the project (ASTRO_OUT_DIR) still needs the project's packages.
 const outDir = resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
@@ -58,10 +53,4 @@ if (relative(process.cwd(), outDir).startsWith('..') && !existsSync(join(outDir,
   symlinkSync(resolve('node_modules'), join(outDir, 'node_modules'), 'dir');
 }
 
-// scripts/server.ts puts the lesson fast path in front of Astro's handler.
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts'], {
-  stdio: 'inherit',
-  env: { ...process.env, HOST: process.env.HOST ?? 'localhost', PORT: process.env.PORT ?? '4321' },
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+await import('./serve.mjs');

@@ -7,14 +7,10 @@ import { isCrossSiteWrite, isPublicPath } from './lib/http/server/request-guards
 import { securityHeaders, SIGNED_IN_CACHE_CONTROL, STRICT_TRANSPORT_SECURITY } from './lib/http/server/security-headers';
 import { servedOverHttps } from './lib/http/server/client-address';
 import { trustedProxies } from './lib/platform/server/env';
-import { SHELL_REQUEST_HEADER } from './lib/lesson-shell/shell';
-import type { SessionUser } from './lib/auth/server/sessions';
 import { stripIslandStyle } from './lib/http/server/island-styles';
-
-/** Stands in for the learner in a shell render, whose personal parts are holes anyway. */
-const SHELL_USER: SessionUser = { id: '', email: '', name: '', role: 'learner', levelId: '', levelSince: new Date(0), locale: 'zh' };
-// Set by scripts/server.ts; without it (astro dev, tests of the bare build) there are no shells.
-const shellSecret = process.env.ACADEMY_SHELL_SECRET;
+import { createLessonShells, LESSON_PATH } from './lib/lesson-shell/lesson-shells';
+import { findCourse } from './lib/content/server/curriculum';
+import { companyTimeZone } from './lib/platform/server/company-time';
 
 /** The socket's address; Astro has none for some internal renders. */
 function peerAddress(context: { clientAddress: string }): string | undefined {
@@ -52,17 +48,15 @@ const auth = defineMiddleware(async (context, next) => {
   const db = await getAppDatabase();
   context.locals.db = db;
   startBackgroundJobs(db, context.url);
-  if (shellSecret && context.request.method === 'GET' && context.request.headers.get(SHELL_REQUEST_HEADER) === shellSecret) {
-    context.locals.shell = true;
-    context.locals.user = SHELL_USER;
-    return next();
-  }
   const token = context.cookies.get(SESSION_COOKIE)?.value;
   if (token) {
-    const valid = await validateSessionToken(db, token, new Date());
+    // Lesson pages show progress: the completions come with the session, in the same read.
+    const withCompletions = context.request.method === 'GET' && LESSON_PATH.test(context.url.pathname);
+    const valid = await validateSessionToken(db, token, new Date(), undefined, { withCompletions });
     if (valid) {
       context.locals.user = valid.user;
       context.locals.session = valid.session;
+      context.locals.completed = valid.completed;
       setSessionCookie(context.cookies, token, valid.session.expiresAt);
     } else {
       deleteSessionCookie(context.cookies);
@@ -75,7 +69,14 @@ const auth = defineMiddleware(async (context, next) => {
   return next();
 });
 
+// Content does not change while a built server runs; in development every request renders.
+const serveLessonShell = createLessonShells({
+  findLesson: async (lang, courseId, moduleSlug) => (await findCourse(lang, courseId))?.modules.find((m) => m.slug === moduleSlug),
+  zone: companyTimeZone,
+});
+const lessonShells = defineMiddleware((context, next) => (import.meta.env.DEV ? next() : serveLessonShell(context, next)));
+
 // Valid HTML: Astro's inline island <style> leaves the body (the rule is in global.css).
 const islandStyle = defineMiddleware(async (_context, next) => stripIslandStyle(await next()));
 
-export const onRequest = sequence(headers, crossSite, auth, islandStyle);
+export const onRequest = sequence(headers, crossSite, auth, lessonShells, islandStyle);

@@ -3,7 +3,7 @@
  * people (through the admin pages), so changing their passwords and sessions touches no demo
  * account another spec signs in with.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { logIn } from './helpers';
 import { sessionCookie } from './server-instance';
 

@@ -1,10 +1,10 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { DEMO_PASSWORD } from './helpers';
 
 async function loggedInRequest(request: APIRequestContext) {
   const response = await request.post('/login', {
     form: { email: 'emma.wu@demo.academy', password: DEMO_PASSWORD },
-    headers: { origin: test.info().project.use.baseURL! },
+    headers: { origin: process.env.E2E_BASE_URL! },
     maxRedirects: 0,
   });
   expect(response.status()).toBe(303);
@@ -13,7 +13,7 @@ async function loggedInRequest(request: APIRequestContext) {
 const submitQuiz = (request: APIRequestContext, data: unknown) =>
   request.post('/_actions/quiz.submit', {
     data: typeof data === 'string' ? data : JSON.stringify(data),
-    headers: { 'content-type': 'application/json', origin: test.info().project.use.baseURL! },
+    headers: { 'content-type': 'application/json', origin: process.env.E2E_BASE_URL! },
   });
 
 test.describe('quiz submissions with bad input', () => {

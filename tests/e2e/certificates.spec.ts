@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { logIn } from './helpers';
 

@@ -1,10 +1,10 @@
 /**
  * One completion, one date. The suite's server runs with TZ=UTC (playwright.config.ts), where
  * 2026-03-01T17:30Z is still 1 March; in the company's zone (Asia/Shanghai) it is 2 March, and
- * every page — the lesson (served by the fast path), the learner's path and the person's team
+ * every page — the lesson (filled from its shell), the learner's path and the person's team
  * page — must say so.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn } from './helpers';
 import { addOwnLearner } from './own-people';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn } from './helpers';
 
 test('catalogue → course → module → quiz, then the same page in English', async ({ page }) => {

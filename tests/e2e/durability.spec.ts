@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createHash, randomInt } from 'node:crypto';
 import { freshDatabase, openDatabaseFile, seedDatabase, startInstance } from './server-instance';
 

@@ -3,7 +3,7 @@
  * response carries a correct order, bucket, skill effect, unreached role-play turn, issue flag,
  * tolerance, solution, explanation or debrief — in either language.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { exerciseSchema, type Exercise } from '../../src/schemas/exercise';

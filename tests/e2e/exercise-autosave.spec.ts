@@ -3,7 +3,7 @@
  * the page goes, and a second tab that falls behind is told so instead of overwriting the first
  * tab's work. Each test works on its own account, since an open attempt is per learner and exercise.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { exerciseSchema, type SequenceExercise } from '../../src/schemas/exercise';

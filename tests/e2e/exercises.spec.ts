@@ -5,7 +5,7 @@
  * exercise pair, because an open attempt is per learner and exercise, whatever the language.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { exerciseSchema, type Exercise, type RoleplayExercise } from '../../src/schemas/exercise';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn } from './helpers';
 
 const modulePath = '/zh/courses/sales-workflow/lead-to-after-sales/';

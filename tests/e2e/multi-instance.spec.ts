@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,8 @@ http {
 }
 
 test('two stateless instances behind nginx share one database: log in through one, continue through the other', async ({ page }) => {
+  // Seeding hashes every demo password with argon2: slow on a busy machine.
+  test.setTimeout(120_000);
   expect(existsSync(NGINX), 'nginx is not installed: apt-get install -y nginx (.ci/run does this)').toBe(true);
   const database = freshDatabase();
   seedDatabase(database.url);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { DEMO_PASSWORD, logIn } from './helpers';
 
 /** The dashboard row of one person, found by the link on their name. */
@@ -210,7 +210,7 @@ test('team actions answer bad input with a 4xx, a learner with 403 and someone o
   await logIn(page, 'manager@demo.academy');
   await page.goto('/zh/team/');
   const emmaId = (await row(page, 'Emma Wu 吴艾玛').getByRole('link', { name: 'Emma Wu 吴艾玛' }).getAttribute('href'))!.split('/').pop()!;
-  const origin = test.info().project.use.baseURL!;
+  const origin = process.env.E2E_BASE_URL!;
   const send = (p: Page, action: string, form: Record<string, string>) => p.request.post(`/_actions/team.${action}`, { form, headers: { origin } });
   const kpi = { userId: emmaId, metric: 'growth-rate', valuePercent: '12', period: '2026-Q3', note: '' };
 

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { quizSchema, type Question } from '../../src/schemas/quiz';

@@ -3,7 +3,7 @@
  * a review shows an attempt as it was graded; a trainer re-grades a quiz's stored attempts after a
  * key correction from its analytics page.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';

@@ -28,8 +28,8 @@ export interface Instance {
 }
 
 export async function startInstance(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Instance> {
-  // The real production server: Astro's handler behind the lesson fast path.
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve('scripts/server.ts')], {
+  // The real production server: one Node process running Astro's standalone build.
+  const child = spawn(process.execPath, [resolve('scripts/serve.mjs')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -3,10 +3,10 @@
  * checked by the W3C's Nu Html Checker (vnu.jar from the vnu-jar package, run on the machine's
  * Java 11+), which implements the standard's conformance rules — content models, attributes,
  * `required` selects needing a placeholder option, <style> only in <head>. Lesson pages are
- * checked both as the fast path fills them and as Astro renders them (a query string sends a
- * lesson to Astro).
+ * checked both as filled from their shell and as a full render (a query string always gets a
+ * full render).
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import xapiValidation from 'xapi-validation';
 import { freshDatabase, seedDatabase, sessionCookie, startInstance } from './server-instance';
 import { logIn } from './helpers';

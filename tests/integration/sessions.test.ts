@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
 import { createSession, invalidateSession, SESSION_LIFETIME_MS, validateSessionToken } from '../../src/lib/auth/server/sessions';
-import { sessions, users } from '../../db/schema';
-import { readLessonVisitor, readSessionVisitor } from '../../src/lib/server/lesson-visitor';
+import { moduleCompletions, sessions, users } from '../../db/schema';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));
@@ -73,18 +72,17 @@ describe('sessions', () => {
     expect(await validateSessionToken(t.db, token, new Date(now.getTime() + 30 * DAY))).toBeNull();
   });
 
-  it('is not served by the fast paths past its absolute lifetime', async () => {
+  it('reads the completions with the session in the same read, and none past the absolute lifetime', async () => {
     const user = await insertUser(t.db);
     const maxAge = 40 * DAY;
     const { token } = await createSession(t.db, user.id, now, maxAge);
+    await t.db.insert(moduleCompletions).values({ userId: user.id, moduleId: 'first-module', completedAt: new Date(now.getTime() + DAY) });
+    const read = await validateSessionToken(t.db, token, new Date(now.getTime() + 2 * DAY), maxAge, { withCompletions: true });
+    expect([...(read?.completed ?? new Map())]).toEqual([['first-module', new Date(now.getTime() + DAY)]]);
+    expect((await validateSessionToken(t.db, token, new Date(now.getTime() + 2 * DAY), maxAge))?.completed).toBeUndefined();
     // Renewed on day 20 to day 40 (capped), so the sliding expiry alone would still accept day 40.
     await validateSessionToken(t.db, token, new Date(now.getTime() + 20 * DAY), maxAge);
-    expect(await readLessonVisitor(t.db, token, new Date(now.getTime() + 21 * DAY), maxAge)).not.toBeNull();
-    const past = new Date(now.getTime() + maxAge + 1000);
-    expect(await readLessonVisitor(t.db, token, past, maxAge)).toBeNull();
-    expect(await readSessionVisitor(t.db, token, past, maxAge)).toBeNull();
-    await t.db.update(sessions).set({ expiresAt: new Date(now.getTime() + 100 * DAY) });
-    expect(await readSessionVisitor(t.db, token, new Date(now.getTime() + 41 * DAY), maxAge)).toBeNull();
+    expect(await validateSessionToken(t.db, token, new Date(now.getTime() + maxAge + 1000), maxAge, { withCompletions: true })).toBeNull();
   });
 
   it('expires an idle session after 30 days and deletes it', async () => {

@@ -11,7 +11,7 @@ afterEach(() => t.close());
 const index = workIndexFromFiles('content');
 const now = new Date('2026-11-23T10:00:00Z');
 
-describe('quiz and exercise actions in a locked module (requireUnlocked, the submission lane)', () => {
+describe('quiz and exercise actions in a locked module (requireUnlocked)', () => {
   it('refuse a learner until the prerequisite is finished, saying which module to finish', async () => {
     const learner = await insertUser(t.db, { role: 'learner' });
     const user = { id: learner.id, role: 'learner' };

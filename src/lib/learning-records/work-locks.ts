@@ -1,7 +1,7 @@
 /**
  * Which module(s) place a quiz or an exercise, and whether a learner may work on it. A module's
- * lock is enforced where the work is done (quiz.view/submit, exercise.open/save/submit, the
- * production submission lane), not only by the page: otherwise a locked quiz could be fetched
+ * lock is enforced where the work is done (the quiz.view/submit and exercise.open/save/submit
+ * actions), not only by the page: otherwise a locked quiz could be fetched
  * and answered straight through the action endpoint. Pure: callers bring the content and the
  * learner's completions.
  */

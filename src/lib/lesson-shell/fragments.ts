@@ -1,6 +1,6 @@
 /**
  * The parts of a page that differ from one person to the next, as HTML strings. Astro pages
- * render them with `set:html`, and the lesson fast path fills a cached page with the very same
+ * render them with `set:html`, and lesson-shells.ts fills a cached page with the very same
  * functions, so both produce identical bytes.
  */
 import { t, type Language } from '../../i18n/ui';

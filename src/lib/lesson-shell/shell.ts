@@ -56,7 +56,7 @@ export function fillShell({ parts, holes }: EncodedShell, fill: Record<HoleName,
   return Buffer.concat(pieces);
 }
 
-/** Facts about the page the fast path needs to fill it, sent by the shell render in a header. */
+/** Facts about the page needed to fill its shell, left in `locals.shellFacts` by the shell render. */
 export interface ShellFacts {
   moduleId: string;
   prerequisites: string[];
@@ -65,5 +65,3 @@ export interface ShellFacts {
   formAction: string;
 }
 
-export const SHELL_REQUEST_HEADER = 'x-academy-shell';
-export const SHELL_FACTS_HEADER = 'x-academy-shell-facts';

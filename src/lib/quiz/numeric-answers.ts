@@ -1,7 +1,7 @@
 /**
  * A numeric answer the number reader cannot read is a typing problem, not a wrong answer: the
  * submission is refused before grading, so no attempt is spent on it. Pure; the submission rules
- * (server/submission.ts) call it for both the quiz.submit action and the submission lane.
+ * (server/quiz-submission.ts) call it for the quiz.submit action and the saved drafts.
  */
 import { t } from '../../i18n/ui';
 import type { Language } from '../../schemas/common';

@@ -89,49 +89,73 @@ export function parseSessionToken(token: string): { id: string; secret: string }
   return { id: parts[0]!, secret: parts[1]! };
 }
 
-/** Checks a token; returns the session and its (active) user, extending the session if due. */
+const SESSION_SQL = `
+  SELECT s.secret_hash, s.expires_at, s.created_at, u.id, u.email, u.name, u.role, u.level_id, u.level_since, u.locale, u.active
+  FROM sessions s JOIN users u ON u.id = s.user_id
+  WHERE s.id = ?`;
+
+// The same row with every module the person completed, for pages that show progress: lessons are
+// the busiest pages, and one indexed read is the cheapest way to know who asks and what they did.
+const SESSION_WITH_COMPLETIONS_SQL = `
+  SELECT s.secret_hash, s.expires_at, s.created_at, u.id, u.email, u.name, u.role, u.level_id, u.level_since, u.locale, u.active,
+    (SELECT json_group_array(json_array(c.module_id, c.completed_at)) FROM module_completions c WHERE c.user_id = u.id) AS completed
+  FROM sessions s JOIN users u ON u.id = s.user_id
+  WHERE s.id = ?`;
+
+export interface ValidatedSession {
+  session: ValidSession;
+  user: SessionUser;
+  /** Module id → completion time; only when asked for with `withCompletions`. */
+  completed?: Map<string, Date>;
+}
+
+/**
+ * Checks a token: the one place that decides whether a session is valid. Returns the session and
+ * its (active) user, extending the session if due; an expired, over-age or deactivated session is
+ * deleted and null returned. One indexed read (raw SQL: this runs on every request).
+ */
 export async function validateSessionToken(
   db: Database,
   token: string,
   now: Date,
   maxAgeMs: number = sessionMaxAgeMs(),
-): Promise<{ session: ValidSession; user: SessionUser } | null> {
+  { withCompletions = false }: { withCompletions?: boolean } = {},
+): Promise<ValidatedSession | null> {
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
   const { id, secret } = parsed;
-  const row = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+  const row = (await db.$client.execute({ sql: withCompletions ? SESSION_WITH_COMPLETIONS_SQL : SESSION_SQL, args: [id] })).rows[0];
   if (!row) return null;
-  if (!secretMatches(secret, row.session.secretHash)) return null;
-  if (row.session.expiresAt.getTime() <= now.getTime() || pastMaxAge(row.session.createdAt, now, maxAgeMs) || !row.user.active) {
+  if (!secretMatches(secret, new Uint8Array(row.secret_hash as ArrayBuffer))) return null;
+  const createdAt = new Date(Number(row.created_at));
+  let expiresAt = new Date(Number(row.expires_at));
+  if (expiresAt.getTime() <= now.getTime() || pastMaxAge(createdAt, now, maxAgeMs) || !row.active) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
-  let expiresAt = row.session.expiresAt;
   if (expiresAt.getTime() - now.getTime() < RENEW_WHEN_REMAINING_MS) {
-    const slid = slidExpiry(row.session.createdAt, now, maxAgeMs);
+    const slid = slidExpiry(createdAt, now, maxAgeMs);
     // Near the absolute end there is nothing left to extend; do not write on every request.
     if (slid.getTime() > expiresAt.getTime()) {
       expiresAt = slid;
       await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
     }
   }
-  const { user } = row;
+  const userId = String(row.id);
   return {
-    session: { id, userId: user.id, expiresAt },
+    session: { id, userId, expiresAt },
     user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      levelId: user.levelId,
-      levelSince: user.levelSince,
-      locale: user.locale,
+      id: userId,
+      email: String(row.email),
+      name: String(row.name),
+      role: row.role as SessionUser['role'],
+      levelId: String(row.level_id),
+      levelSince: new Date(Number(row.level_since)),
+      locale: row.locale === 'en' ? 'en' : 'zh',
     },
+    ...(withCompletions && {
+      completed: new Map((JSON.parse(String(row.completed ?? '[]')) as [string, number][]).map(([moduleId, at]) => [moduleId, new Date(at)])),
+    }),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The lock check every action that opens or records work runs first (see ../work-locks.ts). No
- * Astro imports: the production submission lane and the integration tests call it too.
+ * Astro imports, so the integration tests call it directly.
  */
 import type { Language } from '../../../schemas/common';
 import { bypassesLocks } from '../module-locks';

@@ -1,6 +1,6 @@
 /**
  * The company's time zone for this server, read once from COMPANY_TIME_ZONE. Pages, exports and
- * the lesson fast path all ask here, so the same instant reads as the same day everywhere,
+ * the lesson shells all ask here, so the same instant reads as the same day everywhere,
  * whatever zone the machine itself is set to.
  */
 import type { Language } from '../../../i18n/ui';

@@ -57,13 +57,10 @@ export class GroupCommit {
   }
 }
 
-// One queue per database handle, shared by every copy of this module in the process (the
-// production server loads one, Astro's bundle another), so all writes to a handle group together.
-const registry = Symbol.for('sales-academy.group-commit');
-const holder = globalThis as typeof globalThis & { [registry]?: WeakMap<Database, GroupCommit> };
+// One queue per database handle, so all writes to a handle group together.
+const queues = new WeakMap<Database, GroupCommit>();
 
 export function groupCommitFor(db: Database): GroupCommit {
-  const queues = (holder[registry] ??= new WeakMap());
   let queue = queues.get(db);
   if (!queue) {
     queue = new GroupCommit(db);

@@ -1,7 +1,6 @@
 /**
  * Submitting a quiz attempt: the rules between a learner's answers and a stored, graded attempt.
- * The quiz.submit action and the production server's submission lane (quiz-submission-lane.ts)
- * both call it, so a submission is judged the same way whichever path it takes.
+ * The quiz.submit action calls it; pure rules live in the quiz modules it imports.
  */
 import { z } from 'astro/zod';
 import type { Quiz } from '../../../schemas/quiz';
