@@ -8,7 +8,7 @@ import { securityHeaders, SIGNED_IN_CACHE_CONTROL, STRICT_TRANSPORT_SECURITY } f
 import { servedOverHttps } from './lib/http/server/client-address';
 import { trustedProxies } from './lib/platform/server/env';
 import { stripIslandStyle } from './lib/http/server/island-styles';
-import { createLessonShells, LESSON_PATH } from './lib/lesson-shell/lesson-shells';
+import { createLessonShells, LESSON_PATH } from './lib/lesson-shell/server/lesson-shells';
 import { findCourse } from './lib/content/server/curriculum';
 import { companyTimeZone } from './lib/platform/server/company-time';
 

@@ -12,7 +12,7 @@ const id = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'ids are lowercase le
 /**
  * The attempt a learner is on (its draw, shuffle, or why it may not start), without any key.
  * Islands ask for it when they come into view, so the lesson HTML around them is the same for
- * everyone and the server can send it without rendering it again (see lesson-shell/lesson-shells.ts).
+ * everyone and the server can send it without rendering it again (see lesson-shell/server/lesson-shells.ts).
  */
 export const view = defineAction({
   input: z.strictObject({ quizId: id, lang: z.enum(['zh', 'en']) }),

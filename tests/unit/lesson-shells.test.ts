@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { APIContext, MiddlewareNext } from 'astro';
-import { createLessonShells, PersonalReadInShellError, SHELL_VISITOR } from '../../src/lib/lesson-shell/lesson-shells';
+import { createLessonShells, PersonalReadInShellError, SHELL_VISITOR } from '../../src/lib/lesson-shell/server/lesson-shells';
 import { holeMarker } from '../../src/lib/lesson-shell/shell';
 import type { SessionUser } from '../../src/lib/auth/server/sessions';
 

@@ -14,11 +14,11 @@
  * renders (logged once) instead of leaking one person's view to the next.
  */
 import type { APIContext, MiddlewareNext } from 'astro';
-import type { Language } from '../../i18n/ui';
-import type { SessionUser } from '../auth/server/sessions';
-import { bypassesLocks, missingPrerequisites } from '../learning-records/module-locks';
-import { completionBoxHtml, progressBarHtml, siteNavHtml, userNameHtml } from './fragments';
-import { encodeShell, fillShell, parseShell, type EncodedShell, type ShellFacts } from './shell';
+import type { Language } from '../../../i18n/ui';
+import type { SessionUser } from '../../auth/server/sessions';
+import { bypassesLocks, missingPrerequisites } from '../../learning-records/module-locks';
+import { completionBoxHtml, progressBarHtml, siteNavHtml, userNameHtml } from '../fragments';
+import { encodeShell, fillShell, parseShell, type EncodedShell, type ShellFacts } from '../shell';
 
 /** `/{lang}/courses/{course}/{module}/`, nothing after it. */
 export const LESSON_PATH = /^\/(zh|en)\/courses\/([a-z0-9-]{1,64})\/([a-z0-9-]{1,64})\/$/;
