@@ -10,6 +10,7 @@ import {
   summariseQuizAttempts,
   wholeMonthsBetween,
   type CriterionResult,
+  type TargetLevel,
   type LearnerRecord,
   type Readiness,
 } from '../../src/lib/readiness';
