@@ -12,6 +12,7 @@ import { completeModule, recordModuleView } from '../src/lib/server/progress';
 import { recordQuizAttempt } from '../src/lib/server/quiz-attempts';
 import { DEMO_PASSWORD, demoPeople, demoSecondTeam, demoTeam } from './demo-organisation';
 import { seedPromotionEvidence } from './seed-promotion';
+import { seedBoosterHistory } from './seed-boosters';
 
 /** Small deterministic PRNG so every demo database looks the same. */
 function mulberry32(seed: number) {
@@ -161,4 +162,7 @@ export async function seedDemoOrganisation(
 
   log('  + promotion evidence: KPIs, a sign-off, past promotions, assignments (one overdue)');
   await seedPromotionEvidence(db, { ids, now, lastCourseId: modules[ladderModuleCount - 1]?.moduleId.split('/')[0], contentRoot });
+
+  log('  + boosters: 孙丽 has reviewed for twelve days; what she missed is due again today');
+  await seedBoosterHistory(db, ids.get('sun.li@demo.academy')!, { contentRoot, now, skill: 0.75 });
 }

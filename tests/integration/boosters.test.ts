@@ -198,3 +198,19 @@ describe('practise what I missed', () => {
     await expect(gradePractice(t.db, userId, quiz, { quizId: QUIZ, questionId: quiz.questions[0]!.id, lang: 'en', answer: [] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
+
+describe('the demo organisation', () => {
+  it('has a learner with booster cards due today and a retention figure from her past reviews', async () => {
+    const { seedDemoOrganisation } = await import('../../db/seed-demo');
+    const { users } = await import('../../db/schema');
+    const now = new Date('2026-11-23T02:00:00Z');
+    await t.db.delete(users);
+    await seedDemoOrganisation(t.db, { now });
+    const sun = (await t.db.select().from(users).where(eq(users.email, 'sun.li@demo.academy')).get())!;
+    const review = await todaysReview(t.db, sun.id, content, 'zh', now, ZONE);
+    expect(review.prompts.length).toBeGreaterThan(0);
+    expect(review.retention.total).toBeGreaterThan(0);
+    expect(review.retention.share).toBeGreaterThan(0.5);
+    expect(review.retention.share).toBeLessThan(1);
+  }, 60_000);
+});

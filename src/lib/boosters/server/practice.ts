@@ -10,13 +10,13 @@ import { t } from '../../../i18n/ui';
 import type { Language } from '../../../schemas/common';
 import type { Quiz } from '../../../schemas/quiz';
 import { hash32 } from '../../quiz-draw';
-import type { Answer, QuestionResult } from '../../quiz-grading';
+import type { QuestionResult } from '../../quiz-grading';
 import type { PublicQuestion } from '../../quiz-public';
 import { unreadableNumericAnswer } from '../../quiz-numeric-answers';
 import type { Database } from '../../server/db';
 import { refuseForeignAnswers, SubmissionRefused } from '../../server/quiz-submission';
 import { gradeQuestionCard, oneQuestionQuiz, questionPrompt } from '../prompts';
-import { ReviewRefused } from './reviews';
+import { ReviewRefused, type ReviewAnswer } from './reviews';
 
 /** The questions the learner's latest attempt at this quiz got wrong, in the order it asked them, and that attempt's id. */
 export async function missedInLatestAttempt(db: Database, userId: string, quiz: Quiz, quizId: string): Promise<{ attemptId: string; questionIds: string[] } | null> {
@@ -53,7 +53,7 @@ export async function practiceRound(db: Database, userId: string, quiz: Quiz, qu
 }
 
 /** Grades one practice answer. Nothing is written. */
-export async function gradePractice(db: Database, userId: string, quiz: Quiz, input: { quizId: string; questionId: string; lang: Language; answer: Answer }): Promise<{ questionId: string; correct: boolean; result: QuestionResult }> {
+export async function gradePractice(db: Database, userId: string, quiz: Quiz, input: { quizId: string; questionId: string; lang: Language; answer: ReviewAnswer['answer'] }): Promise<{ questionId: string; correct: boolean; result: QuestionResult }> {
   const { lang } = input;
   const missed = await missedInLatestAttempt(db, userId, quiz, input.quizId);
   if (!missed) throw new ReviewRefused('NOT_FOUND', t(lang, 'practice.noAttempt'));

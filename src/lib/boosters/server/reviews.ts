@@ -210,7 +210,7 @@ export interface ReviewVerdict {
 }
 
 /** Grades an answer to a card in the public ids of the review shown at `dueAt`. Throws ReviewRefused for a forged answer. */
-function gradeCard(userId: string, ref: CardRef, cardId: string, dueAt: number, given: Answer, content: BoosterContent, lang: Language): QuestionResult {
+function gradeCard(userId: string, ref: CardRef, cardId: string, dueAt: number, given: ReviewAnswer['answer'], content: BoosterContent, lang: Language): QuestionResult {
   const seed = reviewSeed(userId, cardId, dueAt);
   const reload = t(lang, 'review.reload');
   if (ref.kind === 'term') {
@@ -250,7 +250,7 @@ export async function answerCard(db: Database, userId: string, content: BoosterC
       .get();
     if (!log) return null;
     const card = await db.select({ due: reviewCards.due }).from(reviewCards).where(and(eq(reviewCards.userId, userId), eq(reviewCards.cardId, input.cardId))).get();
-    const result = gradeCard(userId, ref, input.cardId, input.dueAt, log.answer as Answer, content, lang);
+    const result = gradeCard(userId, ref, input.cardId, input.dueAt, log.answer as ReviewAnswer['answer'], content, lang);
     return { cardId: input.cardId, correct: log.correct, result: { ...result, correct: log.correct }, nextDue: card!.due.getTime(), repeated: true };
   };
 
