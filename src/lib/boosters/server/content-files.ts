@@ -3,11 +3,15 @@ import { glossarySchema } from '../../../schemas/glossary';
 import { moduleSchema } from '../../../schemas/module';
 import { quizSchema, type Quiz } from '../../../schemas/quiz';
 import { parseModuleEntryId } from '../../module-ids';
-import { readContentTree } from '../../server/content-files';
+import { readContentTree, type ContentFile } from '../../server/content-files';
 import { boosterContent, type BoosterContent } from '../content';
 
 export function boosterContentFromFiles(root: string): BoosterContent {
-  const files = readContentTree(root);
+  return boosterContentFromTree(readContentTree(root));
+}
+
+/** The same from files already read (the demo seed reads the tree once for everything). */
+export function boosterContentFromTree(files: readonly ContentFile[]): BoosterContent {
   const modules: { moduleId: string; lang: string; quizId: string | undefined; body: string | undefined }[] = [];
   const quizzes = new Map<string, Quiz>();
   let glossary = glossarySchema.parse([]);
