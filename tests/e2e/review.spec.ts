@@ -26,13 +26,14 @@ const explanations = quiz.questions.flatMap((q) =>
 const CARDS = quiz.questions.length + 3;
 const DAY = 24 * 60 * 60 * 1000;
 
-async function learnerWhoMissedTheQuiz(page: Page, id: string, name: string, lang: 'zh' | 'en') {
+async function learnerWhoMissedTheQuiz(page: Page, id: string, name: string, lang: 'zh' | 'en', { submit = true } = {}) {
   const email = await addOwnLearner(id, name, [
     { moduleId: 'sales-workflow/lead-to-after-sales', at: Date.now() - 3 * DAY },
     { moduleId: 'sales-workflow/contract-review', at: Date.now() - 2 * DAY },
   ]);
   await logIn(page, email);
   const origin = new URL(page.url()).origin;
+  if (!submit) return origin;
   const submitted = await page.request.post('/_actions/quiz.submit', { data: { quizId: QUIZ, lang, answers: {} }, headers: { origin } });
   expect(submitted.status()).toBe(200);
   return origin;
@@ -106,8 +107,13 @@ test('today’s review in English: the learner’s own daily cap, keyboard answe
   await page.goto('/en/review/');
   await expect(page.getByText(`Card 1 of ${CARDS}`).first()).toBeVisible();
 
-  await page.getByLabel('Cards a day at most').fill('3');
-  await page.getByRole('button', { name: 'Save' }).click();
+  // Typed as a person types it: digits and Enter go to the field, not to the review card.
+  const cap = page.getByLabel('Cards a day at most');
+  await cap.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('3');
+  await expect(cap).toHaveValue('3');
+  await page.keyboard.press('Enter');
   await expect(page.getByText('Saved: at most 3 cards a day.')).toBeVisible();
   await expect(page.getByText('Card 1 of 3').first()).toBeVisible();
 
@@ -142,7 +148,13 @@ test('today’s review in English: the learner’s own daily cap, keyboard answe
 });
 
 test('practise what I missed: only the missed questions, graded, and the quiz attempt is not counted', async ({ page }) => {
-  await learnerWhoMissedTheQuiz(page, 'practice-zh', '练习 学员', 'zh');
+  await learnerWhoMissedTheQuiz(page, 'practice-zh', '练习 学员', 'zh', { submit: false });
+  // The quiz on its module page, submitted with nothing answered: every question missed.
+  await page.goto('/zh/courses/sales-workflow/contract-review/');
+  const quizRegion = page.getByRole('region', { name: /^测验：/ });
+  await quizRegion.scrollIntoViewIfNeeded();
+  await quizRegion.getByRole('button', { name: '提交答案' }).click();
+  await expect(quizRegion.getByRole('status').first()).toContainText('得分：0/');
   const attemptsUsed = async () => {
     const db = openDatabaseFile(`file:${join(process.env.E2E_DB_DIR!, 'e2e.db')}`);
     try {
@@ -153,10 +165,10 @@ test('practise what I missed: only the missed questions, graded, and the quiz at
     }
   };
   const usedBefore = await attemptsUsed();
+  expect(usedBefore).toBe('1 attempts, 0%');
 
-  await page.goto(`/zh/quizzes/${QUIZ}/attempts/`);
   const bodies = recordResponses(page);
-  await page.getByRole('link', { name: '练习答错的题' }).click();
+  await quizRegion.getByRole('link', { name: '练习答错的题' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('练习答错的题');
   await expect(page.getByText(`第 1 张，共 ${quiz.questions.length} 张`).first()).toBeVisible();
   await page.waitForLoadState('networkidle');

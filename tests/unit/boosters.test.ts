@@ -134,3 +134,22 @@ describe('card prompts', () => {
     expect(gradeTermCard(glossary[0]!, glossary, 11, ['definition-9'], 'en', 'alpha?').correct).toBe(false);
   });
 });
+
+describe('number keys in a review session', () => {
+  const single = { id: 'q', type: 'single' as const, prompt: 'p', options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }] };
+  const multiple = { ...single, type: 'multiple' as const };
+
+  it('picks the n-th choice, toggles on multiple choice, reads 1 as true and 2 as false, and ignores other keys', async () => {
+    const { choiceForKey } = await import('../../src/lib/boosters/island');
+    expect(choiceForKey(single, undefined, '2')).toEqual({ answer: ['b'] });
+    expect(choiceForKey(single, ['b'], '1')).toEqual({ answer: ['a'] });
+    expect(choiceForKey(single, undefined, '3')).toBeNull();
+    expect(choiceForKey(multiple, ['a'], '2')).toEqual({ answer: ['a', 'b'] });
+    expect(choiceForKey(multiple, ['a', 'b'], '1')).toEqual({ answer: ['b'] });
+    expect(choiceForKey({ id: 't', type: 'true-false', prompt: 'p' }, undefined, '1')).toEqual({ answer: true });
+    expect(choiceForKey({ id: 't', type: 'true-false', prompt: 'p' }, undefined, '2')).toEqual({ answer: false });
+    expect(choiceForKey(single, undefined, 'x')).toBeNull();
+    expect(choiceForKey(single, undefined, '0')).toBeNull();
+    expect(choiceForKey({ id: 'n', type: 'numeric', prompt: 'p' }, undefined, '1')).toBeNull();
+  });
+});
