@@ -214,3 +214,12 @@ describe('the demo organisation', () => {
     expect(review.retention.share).toBeLessThan(1);
   }, 60_000);
 });
+
+describe('the daily cap as typed', () => {
+  it('reads full-width digits and spaces, and refuses anything but a whole number from 1 to 100', async () => {
+    const { dailyCapInput } = await import('../../src/lib/boosters/server/reviews');
+    expect(dailyCapInput.parse({ dailyCap: '１５' })).toEqual({ dailyCap: 15 });
+    expect(dailyCapInput.parse({ dailyCap: ' 7 ' })).toEqual({ dailyCap: 7 });
+    for (const bad of ['0', '101', '2.5', 'ten', '']) expect(dailyCapInput.safeParse({ dailyCap: bad }).success, bad).toBe(false);
+  });
+});

@@ -35,7 +35,10 @@ export const reviewAnswerInput = z.strictObject({
 });
 export type ReviewAnswer = z.infer<typeof reviewAnswerInput>;
 
-export const dailyCapInput = z.strictObject({ dailyCap: z.coerce.number().int().min(1).max(MAX_DAILY_CAP) });
+/** The cap as typed: full-width digits (an IME's １５) and spaces read like ASCII. */
+export const dailyCapInput = z.strictObject({
+  dailyCap: z.preprocess((value) => (typeof value === 'string' ? value.normalize('NFKC').trim() : value), z.coerce.number().int().min(1).max(MAX_DAILY_CAP)),
+});
 
 export const practiceInput = z.strictObject({ quizId: id, lang: z.enum(['zh', 'en']) });
 export const practiceAnswerInput = z.strictObject({ quizId: id, questionId: id, lang: z.enum(['zh', 'en']), answer });
