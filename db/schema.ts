@@ -373,3 +373,60 @@ export const xapiForwarding = sqliteTable('xapi_forwarding', {
   lastError: text('last_error'),
   nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
 });
+
+/**
+ * Boosters: one spaced-repetition card per learner and thing to remember (a quiz question met in
+ * a completed module, `question:<quiz>/<question>`, or a key term of one, `term:<id>`), with the
+ * FSRS memory state ts-fsrs schedules from (src/lib/boosters/schedule.ts).
+ */
+export const reviewCards = sqliteTable(
+  'review_cards',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cardId: text('card_id').notNull(),
+    due: integer('due', { mode: 'timestamp_ms' }).notNull(),
+    stability: real('stability').notNull(),
+    difficulty: real('difficulty').notNull(),
+    elapsedDays: real('elapsed_days').notNull(),
+    scheduledDays: real('scheduled_days').notNull(),
+    learningSteps: integer('learning_steps').notNull(),
+    reps: integer('reps').notNull(),
+    lapses: integer('lapses').notNull(),
+    /** FSRS state: 0 new, 1 learning, 2 review, 3 relearning. */
+    state: integer('state').notNull(),
+    lastReview: integer('last_review', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('review_cards_user_card_idx').on(t.userId, t.cardId), index('review_cards_user_due_idx').on(t.userId, t.due)],
+);
+
+/**
+ * Every review answer. `dueAt` is the due time of the review it answered: the unique index makes a
+ * second answer to the same due review land nowhere, so a card is never scheduled twice for one.
+ */
+export const reviewLogs = sqliteTable(
+  'review_logs',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cardId: text('card_id').notNull(),
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    /** The answer as sent (public ids of that review), so the reply to a repeat is the stored one. */
+    answer: text('answer', { mode: 'json' }).notNull().$type<unknown>(),
+    reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('review_logs_user_card_due_idx').on(t.userId, t.cardId, t.dueAt), index('review_logs_user_at_idx').on(t.userId, t.reviewedAt)],
+);
+
+/** A learner's own booster settings: how many cards a day's review shows at most. */
+export const reviewSettings = sqliteTable('review_settings', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  dailyCap: integer('daily_cap').notNull(),
+});

@@ -12,6 +12,7 @@ import { completeModule, recordModuleView } from '../../src/lib/learning-records
 import { recordQuizAttempt } from '../../src/lib/quiz/server/attempts';
 import { DEMO_PASSWORD, demoPeople, demoSecondTeam, demoTeam } from './demo-organisation';
 import { seedPromotionEvidence } from './seed-promotion';
+import { seedBoosterHistory } from './seed-boosters';
 
 /** Small deterministic PRNG so every demo database looks the same. */
 function mulberry32(seed: number) {
@@ -64,7 +65,7 @@ function loadCurriculum(contentRoot: string) {
   }
   const isRequired = (m: CurriculumModule) => required.has(m.moduleId) || required.has(m.moduleId.split('/')[0]!);
   const onLadder = modules.filter(isRequired);
-  return { modules: [...onLadder, ...modules.filter((m) => !isRequired(m))], ladderModuleCount: onLadder.length || modules.length, quizzes };
+  return { modules: [...onLadder, ...modules.filter((m) => !isRequired(m))], ladderModuleCount: onLadder.length || modules.length, quizzes, files };
 }
 
 /** Answers a quiz the way a learner of the given skill might: each question right with that chance. */
@@ -102,7 +103,7 @@ export async function seedDemoOrganisation(
     throw new Error('The database already has users, so the demo organisation was not added. To start over, stop the server and delete the database file (data/academy.db by default).');
   }
   const random = mulberry32(20261123);
-  const { modules, ladderModuleCount, quizzes } = loadCurriculum(contentRoot);
+  const { modules, ladderModuleCount, quizzes, files } = loadCurriculum(contentRoot);
   const monthMs = 30 * 24 * 60 * 60 * 1000;
 
   log(`  1/3 people: ${demoPeople.length} accounts`);
@@ -161,4 +162,7 @@ export async function seedDemoOrganisation(
 
   log('  + promotion evidence: KPIs, a sign-off, past promotions, assignments (one overdue)');
   await seedPromotionEvidence(db, { ids, now, lastCourseId: modules[ladderModuleCount - 1]?.moduleId.split('/')[0], contentRoot });
+
+  log('  + boosters: 孙丽 has reviewed for twelve days; what she missed is due again today');
+  await seedBoosterHistory(db, ids.get('sun.li@demo.academy')!, { files, now, skill: 0.75 });
 }

@@ -6,10 +6,12 @@ import * as team from './team';
 import * as certificate from './certificate';
 import * as account from './account';
 import * as trainer from './trainer';
+import * as review from './review';
 
 export const server = {
   quiz: { view: quiz.view, saveDraft: quiz.saveDraft, submit: quiz.submit },
   progress: { completeModule: progress.completeModule },
+  review: { answer: review.answer, setDailyCap: review.setDailyCap, practice: review.practice, practiceAnswer: review.practiceAnswer },
   exercise: { open: exercise.open, start: exercise.start, save: exercise.save, choose: exercise.choose, submit: exercise.submit },
   certificate: { revoke: certificate.revoke },
   trainer: { regradeQuiz: trainer.regradeQuiz },

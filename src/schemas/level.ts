@@ -62,6 +62,12 @@ export const levelSchema = z.strictObject({
       minMonthsAtPreviousLevel: z.number().int().min(0).max(600).default(0).describe('Whole months at the level below'),
       tenure: tenureAcrossLevels.optional().describe('Whole months in total at several levels, from the promotion history'),
       managerSignOff: z.boolean().default(false).describe('Whether a manager must sign off'),
+      retention: z
+        .strictObject({
+          min: z.number().gt(0, 'min is a share between 0 and 1, e.g. 0.8 for 80%').max(1, 'min is a share between 0 and 1, e.g. 0.8 for 80%').describe('Lowest share of booster answers right over the last 30 days, e.g. 0.8'),
+        })
+        .optional()
+        .describe('Retention from booster reviews (/review/): the share of review answers right over the last 30 company days'),
     })
     // Each entry becomes one criterion, keyed by its id: a repeat would list and count it twice.
     .superRefine((c, context) => {

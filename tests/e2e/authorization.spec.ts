@@ -85,6 +85,13 @@ const pages: Row[] = [
     send: get('/zh/quizzes/lead-to-after-sales/attempts/'),
     expected: everyone(200),
   },
+  { covers: '[lang]/review/index.astro', name: 'GET /zh/review/ (my own cards only)', send: get('/zh/review/'), expected: everyone(200) },
+  {
+    covers: '[lang]/quizzes/[quiz]/practice.astro',
+    name: 'GET practice of my own missed questions',
+    send: get('/zh/quizzes/lead-to-after-sales/practice/'),
+    expected: everyone(200),
+  },
   { covers: '[lang]/team/index.astro', name: 'GET /zh/team/', send: get('/zh/team/'), expected: only({ teamManager: 200, otherManager: 200, admin: 200 }) },
   {
     covers: '[lang]/team/index.astro',
@@ -185,6 +192,31 @@ const actions: Row[] = [
     covers: 'progress.completeModule',
     name: 'progress.completeModule (unknown module)',
     send: action('progress.completeModule', () => ({ moduleId: 'no-such/module' })),
+    expected: everyone(404, 401),
+  },
+  {
+    covers: 'review.answer',
+    name: 'review.answer (a card nobody has)',
+    send: action('review.answer', () => ({ cardId: 'term:no-such-term', dueAt: 0, lang: 'zh', answer: ['definition-1'] }), { json: true }),
+    expected: everyone(404, 401),
+  },
+  {
+    covers: 'review.setDailyCap',
+    // The default cap: the call changes nothing anyone else reads.
+    name: 'review.setDailyCap (to the default)',
+    send: action('review.setDailyCap', () => ({ dailyCap: 10 })),
+    expected: everyone(200, 401),
+  },
+  {
+    covers: 'review.practice',
+    name: 'review.practice (unknown quiz)',
+    send: action('review.practice', () => ({ quizId: 'no-such-quiz', lang: 'zh' }), { json: true }),
+    expected: everyone(404, 401),
+  },
+  {
+    covers: 'review.practiceAnswer',
+    name: 'review.practiceAnswer (unknown quiz)',
+    send: action('review.practiceAnswer', () => ({ quizId: 'no-such-quiz', questionId: 'q', lang: 'zh', answer: true }), { json: true }),
     expected: everyone(404, 401),
   },
   {

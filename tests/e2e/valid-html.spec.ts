@@ -76,6 +76,9 @@ const roles: { role: string; email: string | null; paths: string[]; linked?: Reg
       '/en/glossary/',
       '/zh/search/',
       '/zh/quizzes/lead-grading/attempts',
+      '/zh/quizzes/lead-grading/practice',
+      '/zh/review/',
+      '/en/review/',
     ],
   },
   {

@@ -45,9 +45,13 @@ import { completedModuleIds, completeModule } from '../../src/lib/learning-recor
 import { bypassesLocks, missingPrerequisites } from '../../src/lib/learning-records/module-locks';
 import { exerciseAttempts, quizAttempts } from '../../db/schema';
 import type { WorkKind } from '../../src/lib/learning-records/work-locks';
+import { boosterContentFromFiles } from '../../src/lib/boosters/server/content-files';
+import { answerCard, ReviewRefused, reviewAnswerInput, setDailyCap, todaysReview } from '../../src/lib/boosters/server/reviews';
+import { gradePractice, practiceRound } from '../../src/lib/boosters/server/practice';
 
 const CONTENT = resolve('content');
 const index = workIndexFromFiles(CONTENT);
+const boosters = boosterContentFromFiles(CONTENT);
 
 // Unlocked from the start, locked until sales-workflow/lead-to-after-sales, and further away.
 const QUIZ_IDS = ['lead-to-after-sales', 'department-posts', 'contract-review', 'lead-grading'] as const;
@@ -158,6 +162,16 @@ const lang = fc.constantFrom<Language>('zh', 'en');
 const quizId = fc.constantFrom<string>(...QUIZ_IDS, 'no-such-quiz');
 const exerciseId = fc.constantFrom<string>(...EXERCISE_IDS, 'no-such-exercise');
 const seed = fc.option(fc.constantFrom(0, 1, 12345, 2 ** 32 - 1), { nil: undefined });
+
+/** ReviewRefused as the review actions turn it into an action error. */
+async function reviewCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ReviewRefused) throw new Refusal(error.code, error.message);
+    throw error;
+  }
+}
 
 const LEARNER_ACTIONS = [
   action('quiz.view', fc.record({ quizId, lang }), async (w, input) => {
@@ -285,6 +299,44 @@ const LEARNER_ACTIONS = [
     }
   }),
 
+  // The review page's cards are part of the reply: what the page shows is checked with what the action answers.
+  action(
+    'review.answer',
+    fc.record({ lang, card: fc.constantFrom('first', 'last', 'unknown'), due: fc.constantFrom('shown', 'stale'), twice: fc.boolean() }),
+    async (w, input) => {
+      const page = await todaysReview(w.t.db, w.user.id, boosters, input.lang, w.now, 'Asia/Shanghai');
+      const prompt = input.card === 'first' ? page.prompts[0] : input.card === 'last' ? page.prompts.at(-1) : undefined;
+      const sent = reviewAnswerInput.parse({
+        cardId: prompt?.cardId ?? 'term:no-such-term',
+        dueAt: (prompt?.dueAt ?? 0) + (input.due === 'stale' ? 1 : 0),
+        lang: input.lang,
+        answer: prompt ? Object.values(someAnswers([prompt.question]))[0]! : ['definition-1'],
+      });
+      const reply = await reviewCall(() => answerCard(w.t.db, w.user.id, boosters, sent, w.now));
+      return { page, reply, again: input.twice ? await reviewCall(() => answerCard(w.t.db, w.user.id, boosters, sent, w.now)) : null };
+    },
+  ),
+
+  action('review.setDailyCap', fc.record({ dailyCap: fc.integer({ min: 1, max: 100 }) }), async (w, input) => ({
+    dailyCap: await setDailyCap(w.t.db, w.user.id, input.dailyCap),
+  })),
+
+  action('review.practice', fc.record({ quizId, lang }), async (w, input) => {
+    await guard(w, 'quiz', input.quizId, input.lang);
+    const quiz = quizOr404(input.quizId);
+    return reviewCall(() => practiceRound(w.t.db, w.user.id, quiz, input.quizId, input.lang));
+  }),
+
+  action('review.practiceAnswer', fc.record({ quizId, lang, which: fc.constantFrom('missed', 'any') }), async (w, input) => {
+    const round = await practiceRound(w.t.db, w.user.id, quizzes.get(input.quizId) ?? quizzes.get(QUIZ_IDS[0])!, input.quizId, input.lang).catch(() => null);
+    const question = input.which === 'missed' ? round?.questions[0] : undefined;
+    const questionId = question?.id ?? quizzes.get(input.quizId)?.questions[0]?.id ?? 'q';
+    const answer = question ? Object.values(someAnswers([question]))[0]! : true;
+    await guard(w, 'quiz', input.quizId, input.lang);
+    const quiz = quizOr404(input.quizId);
+    return reviewCall(() => gradePractice(w.t.db, w.user.id, quiz, { quizId: input.quizId, questionId, lang: input.lang, answer }));
+  }),
+
   action('progress.completeModule', fc.record({ moduleId: fc.constantFrom<string>(...MODULE_IDS) }), async (w, input) => {
     const prerequisites = index.modules.get(input.moduleId)?.prerequisites ?? [];
     if (!bypassesLocks(w.user.role)) {
@@ -376,7 +428,7 @@ describe('replies to a learner', () => {
   it('every action has its input generator and runner', () => {
     // Every action a learner's pages call, as registered in src/actions/index.ts: a new one fails here until it has a runner.
     const registry = readFileSync(resolve('src/actions/index.ts'), 'utf8');
-    const learnerActions = [...registry.matchAll(/^\s*(quiz|exercise|progress): \{([^}]*)\}/gm)].flatMap(([, group, members]) =>
+    const learnerActions = [...registry.matchAll(/^\s*(quiz|exercise|progress|review): \{([^}]*)\}/gm)].flatMap(([, group, members]) =>
       [...members!.matchAll(/(\w+):/g)].map(([, name]) => `${group}.${name}`),
     );
     expect(learnerActions.length).toBeGreaterThan(8);

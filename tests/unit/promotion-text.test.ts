@@ -53,3 +53,20 @@ describe('criterion text', () => {
     expect(nextStep('zh', met.criteria.find((c) => c.key === 'kpi:customer-satisfaction')!, titles, links)).toBeNull();
   });
 });
+
+describe('retention criterion text', () => {
+  const level = { id: 'mid', criteria: { ...fullLevel.criteria, retention: { min: 0.8 } } };
+  const at = new Date('2026-05-01T00:00:00Z');
+  const answers = [true, true, true, false].map((correct, i) => ({ correct, at: new Date(at.getTime() - i * 3_600_000) }));
+  const retention = readinessFor(level, { ...record, reviewAnswers: answers }, curriculum, at, ZONE).criteria.find((c) => c.kind === 'retention')!;
+  const none = readinessFor(level, record, curriculum, at, ZONE).criteria.find((c) => c.kind === 'retention')!;
+
+  it('says what retention asks for, where the learner stands and where to go, in both languages', () => {
+    expect(criterionLabel('zh', retention, titles)).toBe('近 30 天复习答对率不低于 80%');
+    expect(criterionLabel('en', retention, titles)).toBe('Booster answers right over the last 30 days: at least 80%');
+    expect(criterionValue('zh', retention, date)).toBe('75%（3/4）');
+    expect(criterionValue('en', retention, date)).toBe('75% (3 of 4)');
+    expect(criterionValue('en', none, date)).toBe('No reviews in the last 30 days');
+    expect(nextStep('zh', retention, titles, links)).toEqual({ href: '/zh/review/', text: '做今日复习，保持答对率' });
+  });
+});

@@ -10,6 +10,7 @@ import {
   summariseQuizAttempts,
   wholeMonthsBetween,
   type CriterionResult,
+  type TargetLevel,
   type LearnerRecord,
   type Readiness,
 } from '../../src/lib/promotion/readiness';
@@ -345,5 +346,40 @@ describe('summariseQuizAttempts', () => {
       { quizId: 'q', percent: 80, at: a },
     ]);
     expect(s.get('q')).toEqual({ best: 80, average: 60, attempts: 2, lastAt: b });
+  });
+});
+
+describe('retention criterion', () => {
+  const zone = 'Asia/Shanghai';
+  const now = new Date('2026-06-10T02:00:00Z');
+  const level: TargetLevel = { id: 'mid', criteria: criteria({ retention: { min: 0.8 } }) };
+  const withAnswers = (answers: { correct: boolean; at: Date }[]) => ({ ...emptyRecord('u', 'junior', new Date('2026-01-01T00:00:00Z')), reviewAnswers: answers });
+  const days = (n: number) => new Date(now.getTime() - n * 24 * 3_600_000);
+
+  it('is met when at least the share asked of review answers over the last 30 days were right', () => {
+    const answers = [...Array(8).fill(true), false, false].map((correct, i) => ({ correct, at: days(i) }));
+    const [c] = readinessFor(level, withAnswers(answers), curriculum, now, zone).criteria;
+    expect(c).toMatchObject({ kind: 'retention', status: 'met', value: 0.8, right: 8, total: 10, progress: 1 });
+  });
+
+  it('does not count answers older than 30 company days, and is in progress below the share', () => {
+    const answers = [
+      { correct: true, at: days(40) },
+      { correct: true, at: days(31) },
+      { correct: true, at: days(1) },
+      { correct: false, at: days(2) },
+    ];
+    const [c] = readinessFor(level, withAnswers(answers), curriculum, now, zone).criteria;
+    expect(c).toMatchObject({ kind: 'retention', status: 'in-progress', value: 0.5, right: 1, total: 2 });
+    expect(c!.progress).toBeCloseTo(0.5 / 0.8);
+  });
+
+  it('is not started without any review answers', () => {
+    const [c] = readinessFor(level, emptyRecord('u', 'junior', new Date('2026-01-01T00:00:00Z')), curriculum, now, zone).criteria;
+    expect(c).toMatchObject({ kind: 'retention', status: 'not-started', value: null, total: 0 });
+  });
+
+  it('is not asked for by a level without it', () => {
+    expect(readinessFor({ id: 'mid', criteria: criteria() }, withAnswers([]), curriculum, now, zone).criteria.some((c) => c.kind === 'retention')).toBe(false);
   });
 });

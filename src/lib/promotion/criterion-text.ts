@@ -28,6 +28,7 @@ export const kindKey: Record<CriterionKind, UiKey> = {
   kpi: 'promo.kind.kpi',
   tenure: 'promo.kind.tenure',
   'sign-off': 'promo.kind.signOff',
+  retention: 'promo.kind.retention',
 };
 
 export const metricKey: Record<KpiMetric, UiKey> = {
@@ -61,6 +62,8 @@ export function criterionLabel(lang: Language, c: CriterionResult, titles: Title
           });
     case 'sign-off':
       return t(lang, 'promo.label.signOff');
+    case 'retention':
+      return t(lang, 'promo.label.retention', { threshold: pct(c.threshold * 100) });
   }
 }
 
@@ -84,6 +87,10 @@ export function criterionValue(lang: Language, c: CriterionResult, formatDate: (
         : t(lang, 'promo.value.monthsNotAccruing', { value: c.value });
     case 'sign-off':
       return c.signOff ? t(lang, 'promo.value.signedOn', { date: formatDate(c.signOff.at) }) : t(lang, 'promo.value.notSigned');
+    case 'retention':
+      return c.value === null
+        ? t(lang, 'promo.value.noReviews')
+        : t(lang, 'promo.value.retention', { value: pct(c.value * 100), right: c.right, total: c.total });
   }
 }
 
@@ -132,5 +139,7 @@ export function nextStep(lang: Language, c: CriterionResult, titles: TitleLookup
       return { href: null, text: t(lang, c.eligibleAt ? 'promo.next.tenure' : 'promo.next.tenureElsewhere') };
     case 'sign-off':
       return { href: null, text: t(lang, 'promo.next.signOff') };
+    case 'retention':
+      return { href: `/${lang}/review/`, text: t(lang, 'promo.next.retention') };
   }
 }

@@ -6,6 +6,7 @@ import type { KpiMetric, LevelCriteria } from '../../schemas/level';
 import { newerFirst } from './periods';
 import { levelStints, timeInLevels, type PromotionStep } from './level-history';
 import { addMonths, wholeMonthsBetween } from './tenure';
+import { retentionOver30Days } from '../boosters/retention';
 
 export { addMonths, wholeMonthsBetween } from './tenure';
 export { levelStints, timeInLevels, type LevelStint, type PromotionStep, type TimeInLevels } from './level-history';
@@ -64,6 +65,8 @@ export interface LearnerRecord {
   signOffs: readonly SignOffRecord[];
   /** Recorded promotions, any order: the history that time across several levels is counted from. */
   promotions: readonly PromotionStep[];
+  /** Booster review answers of (at least) the last 30 days; absent means none. See lib/boosters. */
+  reviewAnswers?: readonly { correct: boolean; at: Date }[];
 }
 
 /** A level as the engine sees it: its id and criteria (names are for pages). */
@@ -73,8 +76,8 @@ export interface TargetLevel {
 }
 
 export type CriterionStatus = 'met' | 'in-progress' | 'not-started';
-export type CriterionKind = 'course' | 'module' | 'quiz' | 'exercise' | 'kpi' | 'tenure' | 'sign-off';
-export const criterionKinds: readonly CriterionKind[] = ['course', 'module', 'quiz', 'exercise', 'kpi', 'tenure', 'sign-off'];
+export type CriterionKind = 'course' | 'module' | 'quiz' | 'exercise' | 'kpi' | 'tenure' | 'sign-off' | 'retention';
+export const criterionKinds: readonly CriterionKind[] = ['course', 'module', 'quiz', 'exercise', 'kpi', 'tenure', 'sign-off', 'retention'];
 
 interface Common {
   /** Stable key within a level, e.g. "course:onboarding" or "kpi:growth-rate". */
@@ -109,6 +112,14 @@ export type CriterionResult = Common &
         eligibleAt: Date | null;
       }
     | { kind: 'sign-off'; value: number; threshold: 1; signOff: SignOffRecord | null }
+    | {
+        kind: 'retention';
+        /** Share of booster answers right over the last 30 company days, 0–1; null with no answers. */
+        value: number | null;
+        threshold: number;
+        right: number;
+        total: number;
+      }
   );
 
 export interface Readiness {
@@ -283,6 +294,20 @@ function signOffCriterion(levelId: string, record: LearnerRecord): CriterionResu
   };
 }
 
+function retentionCriterion(threshold: number, record: LearnerRecord, now: Date, zone: string): CriterionResult {
+  const { right, total, share } = retentionOver30Days(record.reviewAnswers ?? [], now, zone);
+  return {
+    kind: 'retention',
+    key: 'retention',
+    value: share,
+    threshold,
+    right,
+    total,
+    status: share !== null && reaches(share, threshold) ? 'met' : total > 0 ? 'in-progress' : 'not-started',
+    progress: share === null ? 0 : progressTowards(share, threshold),
+  };
+}
+
 /**
  * Each criterion of `level` against `record` at `now`, and whether all of them are met. Months at
  * a level are counted on the calendar of `zone` (the company's time zone).
@@ -299,6 +324,7 @@ export function readinessFor(level: TargetLevel, record: LearnerRecord, curricul
     ...c.kpis.map((k) => kpiCriterion(k.metric, k.minPercent, record)),
     ...(c.minMonthsAtPreviousLevel > 0 ? [tenureCriterion(c.minMonthsAtPreviousLevel, record, now, zone)] : []),
     ...(c.tenure ? [tenureAcrossLevelsCriterion(c.tenure.months, c.tenure.in, record, now, zone)] : []),
+    ...(c.retention ? [retentionCriterion(c.retention.min, record, now, zone)] : []),
     ...(c.managerSignOff ? [signOffCriterion(level.id, record)] : []),
   ];
   // A met criterion shows a full bar even when its value sits a rounding error under the threshold.

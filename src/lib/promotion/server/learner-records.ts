@@ -1,10 +1,10 @@
 /**
  * Loads what the readiness engine and the team pages need about people: completions, quiz and
  * exercise scores, KPI evidence, sign-offs, promotions, assignments and last activity. A team of
- * any size costs the same eight queries (one per table, every row for all the people at once), so
+ * any size costs the same nine queries (one per table, every row for all the people at once), so
  * the dashboard never makes a query per person.
  */
-import { and, avg, count, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, avg, count, desc, eq, gte, inArray, max, sql } from 'drizzle-orm';
 import {
   assignments,
   exerciseAttempts,
@@ -13,6 +13,7 @@ import {
   moduleCompletions,
   promotions,
   quizAttempts,
+  reviewLogs,
   signOffs,
   users,
 } from '../../../../db/schema';
@@ -68,12 +69,14 @@ function groupBy<T extends { userId: string }>(rows: readonly T[]): Map<string, 
   return map;
 }
 
-/** Records of the given people, keyed by user id, in eight queries whatever their number. */
+/** Records of the given people, keyed by user id, in nine queries whatever their number. */
 export async function loadRecords(db: Executor, people: readonly RecordSubject[]): Promise<Map<string, PersonRecords>> {
   const result = new Map<string, PersonRecords>();
   if (people.length === 0) return result;
   const ids = [...new Set(people.map((p) => p.id))];
-  const [completionRows, quizRows, exerciseRows, kpiRows, signOffRows, promotionRows, assignmentRows, eventRows] = await Promise.all([
+  // Booster answers of the last 32 days: enough for any zone's 30-day window, which the readiness engine cuts exactly.
+  const reviewsSince = new Date(Date.now() - 32 * 24 * 60 * 60 * 1000);
+  const [completionRows, quizRows, exerciseRows, kpiRows, signOffRows, promotionRows, assignmentRows, eventRows, reviewRows] = await Promise.all([
     db
       .select({ userId: moduleCompletions.userId, moduleId: moduleCompletions.moduleId, at: moduleCompletions.completedAt })
       .from(moduleCompletions)
@@ -110,6 +113,10 @@ export async function loadRecords(db: Executor, people: readonly RecordSubject[]
       .from(learningEvents)
       .where(inArray(learningEvents.userId, ids))
       .groupBy(learningEvents.userId),
+    db
+      .select({ userId: reviewLogs.userId, correct: reviewLogs.correct, at: reviewLogs.reviewedAt })
+      .from(reviewLogs)
+      .where(and(inArray(reviewLogs.userId, ids), gte(reviewLogs.reviewedAt, reviewsSince))),
   ]);
 
   const completions = groupBy(completionRows);
@@ -120,6 +127,7 @@ export async function loadRecords(db: Executor, people: readonly RecordSubject[]
   const promos = groupBy(promotionRows);
   const assigned = groupBy(assignmentRows);
   const events = new Map(eventRows.map((e) => [e.userId, e.lastAt]));
+  const reviews = groupBy(reviewRows);
 
   for (const person of people) {
     let lastActivity: Date | null = events.get(person.id) ?? null;
@@ -167,6 +175,7 @@ export async function loadRecords(db: Executor, people: readonly RecordSubject[]
         kpis: kpiList,
         signOffs: signOffList,
         promotions: promotionList,
+        reviewAnswers: (reviews.get(person.id) ?? []).map(({ correct, at }) => ({ correct, at })),
       },
       promotions: promotionList,
       assignments: (assigned.get(person.id) ?? []).map(({ userId: _, ...a }) => a),
