@@ -49,8 +49,3 @@ export function digestContents(people: readonly DigestPerson[], now: Date): Dige
     overdue: { ...list(overdue), assignments: overdue.reduce((n, p) => n + p.overdue, 0) },
   };
 }
-
-/** A digest with nothing to say is not sent. */
-export function digestIsEmpty(d: DigestContents): boolean {
-  return d.ready.count + d.close.count + d.stuck.count + d.overdue.count === 0;
-}

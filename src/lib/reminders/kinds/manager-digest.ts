@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { teamDashboard } from '../../server/team-dashboard';
-import { digestContents, digestIsEmpty } from '../digest';
+import { digestContents } from '../digest';
 import { isDigestDay, weekKey } from '../schedule';
 import type { DigestReminderData } from '../templates';
 import type { ReminderKind } from './types';
@@ -42,7 +42,8 @@ export const managerDigest: ReminderKind = {
           overdue: v.row.overdue,
         }));
       const contents = digestContents(people, ctx.now);
-      if (people.length === 0 || digestIsEmpty(contents)) continue;
+      // A quiet week is news too: every manager with people gets the digest, so its absence never worries anyone.
+      if (people.length === 0) continue;
       planned.push({ userId: managerId, subject: 'team', period: week, data: { week, contents } satisfies DigestReminderData as unknown as Record<string, unknown> });
     }
     return planned;
