@@ -6,6 +6,7 @@ import { renderReminder, reminderEmail } from '../../src/lib/reminders/templates
 import { signUnsubscribeToken, verifyUnsubscribeToken } from '../../src/lib/reminders/unsubscribe-token';
 import { allowedWebhookHosts, webhookAccepted, webhookBody, webhookFormat, webhookUrlProblem } from '../../src/lib/reminders/webhook-payload';
 import { channelsFor } from '../../src/lib/reminders/store';
+import { kindsOffered, preferencesFrom, preferencesInput } from '../../src/lib/reminders/preferences-input';
 
 const ZONE = 'Asia/Shanghai';
 // Monday 2026-03-02, 09:00 in Shanghai.
@@ -147,5 +148,29 @@ describe('channels', () => {
     expect(channelsFor({ id: 'manager-digest', webhook: true }, prefs, 'learner', true)).toEqual(['email']);
     expect(channelsFor({ id: 'manager-digest', webhook: true }, { ...prefs, mutedKinds: ['manager-digest'] }, 'manager', true)).toEqual([]);
     expect(channelsFor({ id: 'assignment-due', webhook: false }, { ...prefs, email: false }, 'learner', true)).toEqual([]);
+  });
+});
+
+describe('the reminder settings form', () => {
+  const registry = [
+    { id: 'assignment-due' as const, webhook: false },
+    { id: 'manager-digest' as const, webhook: true },
+  ];
+  const hosts = allowedWebhookHosts('');
+  it('mutes the offered kinds left unticked and keeps the setting of kinds it did not show', () => {
+    const offered = kindsOffered(registry, 'learner');
+    expect(offered).toEqual(['assignment-due']);
+    const input = preferencesInput.parse({ email: true, kinds: [] });
+    expect(preferencesFrom(input, 'learner', hosts, offered, ['boosters-waiting'])).toEqual({ email: true, webhookUrl: null, mutedKinds: ['boosters-waiting', 'assignment-due'] });
+    expect(preferencesFrom(preferencesInput.parse({ kinds: ['assignment-due'] }), 'learner', hosts, offered, ['assignment-due'])).toEqual({ email: false, webhookUrl: null, mutedKinds: [] });
+  });
+  it('takes a pasted robot URL with spaces around it from a manager, and refuses one from a learner or for another host', () => {
+    const offered = kindsOffered(registry, 'manager');
+    const url = ' https://oapi.dingtalk.com/robot/send?access_token=x \n';
+    expect(preferencesFrom(preferencesInput.parse({ webhookUrl: url, kinds: offered }), 'manager', hosts, offered, [])).toMatchObject({ webhookUrl: url.trim() });
+    expect(preferencesFrom(preferencesInput.parse({ webhookUrl: url }), 'learner', hosts, [], [])).toBe('reminders.error.webhookRole');
+    expect(preferencesFrom(preferencesInput.parse({ webhookUrl: 'http://10.0.0.1/x' }), 'manager', hosts, offered, [])).toBe('reminders.error.webhookHost');
+    expect(preferencesFrom(preferencesInput.parse({ webhookUrl: 'javascript:alert(1)' }), 'admin', hosts, offered, [])).toBe('reminders.error.webhookFormat');
+    expect(preferencesInput.safeParse({ kinds: ['made-up'] }).success).toBe(false);
   });
 });
