@@ -174,3 +174,9 @@ describe('the reminder settings form', () => {
     expect(preferencesInput.safeParse({ kinds: ['made-up'] }).success).toBe(false);
   });
 });
+
+describe('the reminder settings form as a learner’s browser sends it', () => {
+  it('reads a form without the robot field (Astro passes null) as no robot', () => {
+    expect(preferencesInput.parse({ email: false, kinds: [], webhookUrl: null }).webhookUrl).toBe('');
+  });
+});

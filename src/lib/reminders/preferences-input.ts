@@ -11,7 +11,12 @@ export const preferencesInput = z.object({
   email: z.boolean().default(false),
   kinds: z.array(z.enum(reminderKinds)).max(reminderKinds.length * 2).default([]),
   // Pasted addresses often carry spaces or a line break at either end.
-  webhookUrl: z.string().max(1000).default('').transform((s) => s.trim()),
+  // Absent for people the form offers no robot to (Astro reads a missing field as null).
+  webhookUrl: z
+    .string()
+    .max(1000)
+    .nullish()
+    .transform((s) => (s ?? '').trim()),
 });
 export type PreferencesInput = z.infer<typeof preferencesInput>;
 
