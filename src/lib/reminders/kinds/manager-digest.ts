@@ -10,6 +10,16 @@ import { isDigestDay, weekKey } from '../schedule';
 import type { DigestReminderData } from '../templates';
 import type { ReminderKind } from './types';
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const list = map.get(key(item));
+    if (list) list.push(item);
+    else map.set(key(item), [item]);
+  }
+  return map;
+}
+
 export const managerDigest: ReminderKind = {
   id: 'manager-digest',
   webhook: true,
@@ -25,8 +35,8 @@ export const managerDigest: ReminderKind = {
       JOIN users u ON u.id = m.manager_id WHERE u.active = 1`);
     if (led.length === 0) return [];
     const views = await teamDashboard(ctx.db, { teamIds: [...new Set(led.map((l) => l.teamId))], ladder: ctx.ladder, curriculum: ctx.curriculum, now: ctx.now, zone: ctx.zone });
-    const byTeam = Map.groupBy(views, (v) => v.person.teamId);
-    const teamsOf = Map.groupBy(led, (l) => l.managerId);
+    const byTeam = groupBy(views, (v) => v.person.teamId);
+    const teamsOf = groupBy(led, (l) => l.managerId);
     const week = weekKey(ctx.now, ctx.zone);
     const planned = [];
     for (const [managerId, teams] of teamsOf) {
