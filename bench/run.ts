@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { freshDatabase, seedDatabase, sessionCookie, startInstance } from '../tests/e2e/server-instance';
 import { bareServer, createLoadLearners, load, verdict } from './lib';
 import { randomUUID } from 'node:crypto';
+import { reminderPlanningSection } from './reminders';
 
 const lines: string[] = [];
 const out = (line = '') => {
@@ -148,5 +149,10 @@ await server.stop();
 // The dashboard benchmark needs the large synthetic company; it keeps its own section.
 const previous = existsSync('bench/RESULTS.md') ? readFileSync('bench/RESULTS.md', 'utf8') : '';
 const dashboard = /## Manager dashboard[\s\S]*$/.exec(previous)?.[0];
-writeFileSync('bench/RESULTS.md', `${lines.join('\n')}\n${dashboard ? `\n${dashboard}` : ''}`);
+// So does reminder planning (bench/reminders.ts): measured when that company is at hand
+// (data/large.db, or BENCH_LARGE_DATABASE_URL), else the last measurement is kept.
+const largeUrl = process.env.BENCH_LARGE_DATABASE_URL ?? (existsSync('data/large.db') ? 'file:data/large.db' : undefined);
+const reminderPlanning = largeUrl ? (await reminderPlanningSection(largeUrl)).section : /## Reminder planning[\s\S]*?(?=\n## |$)/.exec(previous)?.[0];
+if (reminderPlanning) console.log(`\n${reminderPlanning}`);
+writeFileSync('bench/RESULTS.md', `${lines.join('\n')}\n${reminderPlanning ? `\n${reminderPlanning.trimEnd()}\n` : ''}${dashboard ? `\n${dashboard}` : ''}`);
 console.log('\nWritten to bench/RESULTS.md');
