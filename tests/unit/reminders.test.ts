@@ -179,4 +179,7 @@ describe('the reminder settings form as a learner’s browser sends it', () => {
   it('reads a form without the robot field (Astro passes null) as no robot', () => {
     expect(preferencesInput.parse({ email: false, kinds: [], webhookUrl: null }).webhookUrl).toBe('');
   });
+  it('reads a robot URL typed with full-width characters as the address it spells', () => {
+    expect(preferencesInput.parse({ webhookUrl: 'ｈｔｔｐｓ：／／oapi.dingtalk.com／robot／send？access_token＝x' }).webhookUrl).toBe('https://oapi.dingtalk.com/robot/send?access_token=x');
+  });
 });

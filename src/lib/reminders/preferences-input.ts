@@ -16,7 +16,8 @@ export const preferencesInput = z.object({
     .string()
     .max(1000)
     .nullish()
-    .transform((s) => (s ?? '').trim()),
+    // An address typed or pasted through an IME may carry full-width letters and punctuation.
+    .transform((s) => (s ?? '').normalize('NFKC').trim()),
 });
 export type PreferencesInput = z.infer<typeof preferencesInput>;
 
