@@ -151,7 +151,7 @@ describe('a group robot that fails', () => {
     const manager = ids.get('manager@demo.academy')!;
     await savePreferences(t.db, manager, { email: false, webhookUrl: url, mutedKinds: [] }, now);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const scheduler = startReminderScheduler(t.db, options({ senders: { webhook: webhookSender(300) } }), { timer: false });
+    const scheduler = startReminderScheduler(t.db, options({ senders: { webhook: webhookSender(2_000) } }), { timer: false });
     const row = async () => (await t.db.select().from(reminderDeliveries))[0]!;
 
     answer = 'fail';
@@ -164,7 +164,7 @@ describe('a group robot that fails', () => {
     answer = 'hang';
     await scheduler.runOnce(new Date(now.getTime() + 30_000));
     expect((await row()).attempts).toBe(1);
-    // Then the robot hangs: the timeout makes it a failure, and the wait doubles.
+    // Then the robot hangs: the timeout (2 s here, room for a busy test machine) makes it a failure, and the wait doubles.
     await scheduler.runOnce(new Date(now.getTime() + 61_000));
     expect(await row()).toMatchObject({ status: 'pending', attempts: 2, lastError: expect.stringMatching(/abort|timeout/i) });
     expect((await row()).nextAttemptAt.getTime()).toBe(now.getTime() + 61_000 + 120_000);
