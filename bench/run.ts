@@ -21,6 +21,7 @@ import { openDatabase } from '../src/lib/platform/server/db';
 import { recordQuizAttempt } from '../src/lib/quiz/server/attempts';
 import { gradeQuiz } from '../src/lib/quiz/grading';
 import { quizSchema } from '../src/schemas/quiz';
+import { reminderPlanningSection } from './reminders';
 
 const lines: string[] = [];
 const out = (line = '') => {
@@ -329,5 +330,13 @@ if (beforeDir) {
 const previous = existsSync('bench/RESULTS.md') ? readFileSync('bench/RESULTS.md', 'utf8') : '';
 const keptBefore = beforeSection ? '' : (/## Before and after, same run[\s\S]*?(?=\n## |$)/.exec(previous)?.[0] ?? '');
 const dashboard = /## Manager dashboard[\s\S]*$/.exec(previous)?.[0];
-writeFileSync('bench/RESULTS.md', `${lines.join('\n')}\n${keptBefore ? `\n${keptBefore.trim()}\n` : ''}${dashboard ? `\n${dashboard}` : ''}`);
+// So does reminder planning (bench/reminders.ts): measured when that company is at hand
+// (data/large.db, or BENCH_LARGE_DATABASE_URL), else the last measurement is kept.
+const largeUrl = process.env.BENCH_LARGE_DATABASE_URL ?? (existsSync('data/large.db') ? 'file:data/large.db' : undefined);
+const reminderPlanning = largeUrl ? (await reminderPlanningSection(largeUrl)).section : /## Reminder planning[\s\S]*?(?=\n## |$)/.exec(previous)?.[0];
+if (reminderPlanning) console.log(`\n${reminderPlanning}`);
+writeFileSync(
+  'bench/RESULTS.md',
+  `${lines.join('\n')}\n${keptBefore ? `\n${keptBefore.trim()}\n` : ''}${reminderPlanning ? `\n${reminderPlanning.trimEnd()}\n` : ''}${dashboard ? `\n${dashboard}` : ''}`,
+);
 console.log('\nWritten to bench/RESULTS.md');

@@ -408,6 +408,16 @@ export const reviewCards = sqliteTable(
  */
 export const reviewLogs = sqliteTable(
   'review_logs',
+export const reminderKinds = ['assignment-due', 'assignment-overdue', 'manager-digest', 'boosters-waiting', 'observation-new'] as const;
+export type ReminderKindId = (typeof reminderKinds)[number];
+
+/**
+ * A reminder for one person: their inbox entry and the record, written before anything goes out,
+ * that it exists. The unique key (kind, person, subject, period) makes planning idempotent: the
+ * same reminder for the same person and day or due date is one row, however often it is planned.
+ */
+export const reminders = sqliteTable(
+  'reminders',
   {
     id: text('id').primaryKey(),
     userId: text('user_id')
@@ -429,4 +439,55 @@ export const reviewSettings = sqliteTable('review_settings', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   dailyCap: integer('daily_cap').notNull(),
+    kind: text('kind', { enum: reminderKinds }).notNull(),
+    /** What it is about: an assignment id, a team digest, … */
+    subject: text('subject').notNull(),
+    /** Which occurrence: the due day, the week, the day (a company-zone day key). */
+    period: text('period').notNull(),
+    /** The facts the templates render, in either language (JSON). */
+    data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('reminders_once_idx').on(t.kind, t.userId, t.subject, t.period), index('reminders_user_idx').on(t.userId, t.createdAt)],
+);
+
+export const reminderChannels = ['email', 'webhook'] as const;
+export type ReminderChannel = (typeof reminderChannels)[number];
+
+/** The outbox: one row per reminder and channel it goes out on, retried with backoff until sent. */
+export const reminderDeliveries = sqliteTable(
+  'reminder_deliveries',
+  {
+    reminderId: text('reminder_id')
+      .notNull()
+      .references(() => reminders.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: reminderChannels }).notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'skipped'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    lastError: text('last_error'),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('reminder_deliveries_pk').on(t.reminderId, t.channel), index('reminder_deliveries_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/** How a person wants reminders beyond the inbox (which always has them). No row: the defaults. */
+export const reminderPreferences = sqliteTable('reminder_preferences', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  email: integer('email', { mode: 'boolean' }).notNull().default(true),
+  /** A group robot's URL (WeCom, DingTalk, Feishu); managers' and admins' only. */
+  webhookUrl: text('webhook_url'),
+  /** Kinds switched off for email and webhook (JSON array), e.g. by an unsubscribe link. */
+  mutedKinds: text('muted_kinds', { mode: 'json' }).notNull().$type<string[]>().default(sql`'[]'`),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Server secrets made on first use and shared by every instance (e.g. the unsubscribe-link key). */
+export const appSecrets = sqliteTable('app_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
 });

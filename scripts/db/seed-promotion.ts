@@ -95,6 +95,8 @@ export async function seedPromotionEvidence(
   const course = (targetId: string) => ({ targetType: 'course' as const, targetId, moduleIds: currentModules('course', targetId, curriculum) });
   if (lastCourseId) {
     await assign(db, { actorId: manager, userIds: [id('emma.wu@demo.academy')], ...course(lastCourseId), dueAt: at(5), now: at(30) });
+    // Due in two days: the demo's "due soon" reminder in 孙丽's inbox.
+    await assign(db, { actorId: manager, userIds: [id('sun.li@demo.academy')], ...course(lastCourseId), dueAt: dueIn(2), now: at(3) });
   }
   await assign(db, { actorId: manager, userIds: [id('zhou.min@demo.academy')], ...course('onboarding'), dueAt: dueIn(14), now: at(1) });
   await assign(db, { actorId: manager, userIds: [id('chen.jie@demo.academy')], ...course('sales-skills'), dueAt: dueIn(7), now: at(2) });

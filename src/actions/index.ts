@@ -7,6 +7,7 @@ import * as certificate from './certificate';
 import * as account from './account';
 import * as trainer from './trainer';
 import * as review from './review';
+import * as reminders from './reminders';
 
 export const server = {
   quiz: { view: quiz.view, saveDraft: quiz.saveDraft, submit: quiz.submit },
@@ -16,6 +17,7 @@ export const server = {
   certificate: { revoke: certificate.revoke },
   trainer: { regradeQuiz: trainer.regradeQuiz },
   team: { recordKpi: team.recordKpi, signOff: team.signOff, promote: team.promote, assign: team.assign },
+  reminders: { markRead: reminders.markRead, markAllRead: reminders.markAllRead, setPreferences: reminders.setPreferences },
   account: { changePassword: account.changePassword, setLocale: account.setLocale, signOutOthers: account.signOutOthers },
   admin: {
     createUser: admin.createUser,

@@ -156,6 +156,9 @@ const pages: Row[] = [
   },
   { covers: 'invite/[token].astro', name: 'GET an invite link that does not exist', send: get(`/invite/${'x'.repeat(43)}`), expected: everyone(404, 404) },
   { covers: '[lang]/account/index.astro', name: 'GET /zh/account/ (my own account only)', send: get('/zh/account/'), expected: everyone(200) },
+  { covers: '[lang]/inbox/index.astro', name: 'GET /zh/inbox/ (my own reminders only)', send: get('/zh/inbox/'), expected: everyone(200) },
+  // The signed token is the credential: a forged one is refused whoever asks, signed in or not.
+  { covers: 'unsubscribe/[token].astro', name: 'GET an unsubscribe link with a forged token', send: get('/unsubscribe/WyJ4IiwibWFuYWdlci1kaWdlc3QiXQ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'), expected: everyone(400, 400) },
   {
     covers: 'reset-password/[token].astro',
     name: 'GET a password reset link that does not exist',
@@ -326,6 +329,15 @@ const actions: Row[] = [
     name: 'account.signOutOthers (as JSON: refused unrun)',
     send: action('account.signOutOthers', () => ({}), { json: true }),
     expected: everyone(415, 415),
+  },
+  { covers: 'reminders.markRead', name: 'reminders.markRead (a reminder that is not mine)', send: action('reminders.markRead', () => ({ id: 'not-mine' })), expected: everyone(404, 401) },
+  { covers: 'reminders.markAllRead', name: 'reminders.markAllRead (my own only)', send: action('reminders.markAllRead', () => ({})), expected: everyone(200, 401) },
+  {
+    covers: 'reminders.setPreferences',
+    // Learners and trainers may not set a group robot at all; managers and admins only to robot hosts.
+    name: 'reminders.setPreferences (a robot URL on an internal address)',
+    send: action('reminders.setPreferences', () => ({ email: 'on', kinds: 'assignment-due', webhookUrl: 'http://10.0.0.1/hook' })),
+    expected: only({ teamManager: 400, otherManager: 400, admin: 400 }, 403, 401),
   },
   { covers: 'admin.setRole', name: 'admin.setRole (unknown person)', send: action('admin.setRole', () => ({ userId: 'nobody', role: 'admin' })), expected: only({ admin: 404 }, 403, 401) },
   { covers: 'admin.setLevel', name: 'admin.setLevel (unknown person)', send: action('admin.setLevel', () => ({ userId: 'nobody', levelId: 'junior' })), expected: only({ admin: 404 }, 403, 401) },

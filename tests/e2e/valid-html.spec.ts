@@ -59,7 +59,7 @@ const lessons = [
 ];
 
 const roles: { role: string; email: string | null; paths: string[]; linked?: RegExp[] }[] = [
-  { role: 'visitor', email: null, paths: ['/login', '/login?lang=en', '/invite/not-a-real-token'] },
+  { role: 'visitor', email: null, paths: ['/login', '/login?lang=en', '/invite/not-a-real-token', '/unsubscribe/not-a-real-token'] },
   {
     role: 'learner',
     email: 'chen.jie@demo.academy',
@@ -79,12 +79,14 @@ const roles: { role: string; email: string | null; paths: string[]; linked?: Reg
       '/zh/quizzes/lead-grading/practice',
       '/zh/review/',
       '/en/review/',
+      '/zh/inbox/',
+      '/en/account/',
     ],
   },
   {
     role: 'manager',
     email: 'manager@demo.academy',
-    paths: ['/zh/team/', '/en/team/?sort=readiness&dir=desc&show=not-ready', '/zh/team/?q=%E5%88%98'],
+    paths: ['/zh/team/', '/en/team/?sort=readiness&dir=desc&show=not-ready', '/zh/team/?q=%E5%88%98', '/en/inbox/', '/zh/account/'],
     linked: [/href="(\/zh\/team\/[^"/?]+)\/?"/],
   },
   { role: 'trainer', email: 'trainer@demo.academy', paths: ['/zh/analytics/', '/en/analytics/', '/zh/analytics/quizzes/lead-grading'] },
@@ -109,8 +111,8 @@ async function fetchPages(request: APIRequestContext, paths: string[], linked: R
   const pages = new Map<string, string>();
   for (const path of paths) {
     const response = await request.get(path);
-    // An unknown invite link answers 404 with a page of its own, which must be valid too.
-    expect(response.status(), path).toBe(path.startsWith('/invite/') ? 404 : 200);
+    // An unknown invite link answers 404, a forged unsubscribe link 400, each with a page of its own, which must be valid too.
+    expect(response.status(), path).toBe(path.startsWith('/invite/') ? 404 : path.startsWith('/unsubscribe/') ? 400 : 200);
     expect(response.headers()['content-type'] ?? '', path).toContain('text/html');
     pages.set(path, await response.text());
   }

@@ -48,6 +48,11 @@ import type { WorkKind } from '../../src/lib/learning-records/work-locks';
 import { boosterContentFromFiles } from '../../src/lib/boosters/server/content-files';
 import { answerCard, ReviewRefused, reviewAnswerInput, setDailyCap, todaysReview } from '../../src/lib/boosters/server/reviews';
 import { gradePractice, practiceRound } from '../../src/lib/boosters/server/practice';
+import { markAllRead, markRead, preferencesOf, savePreferences } from '../../src/lib/reminders/store';
+import { kindsOffered, preferencesFrom, preferencesInput } from '../../src/lib/reminders/preferences-input';
+import { reminderKindRegistry } from '../../src/lib/reminders/kinds';
+import { allowedWebhookHosts } from '../../src/lib/reminders/webhook-payload';
+import { reminderKinds } from '../../db/schema';
 
 const CONTENT = resolve('content');
 const index = workIndexFromFiles(CONTENT);
@@ -337,6 +342,27 @@ const LEARNER_ACTIONS = [
     return reviewCall(() => gradePractice(w.t.db, w.user.id, quiz, { quizId: input.quizId, questionId, lang: input.lang, answer }));
   }),
 
+  // src/actions/reminders.ts: a learner's own inbox and settings; no reply carries content.
+  action('reminders.markRead', fc.record({ id: fc.constantFrom('missing', '00000000-0000-4000-8000-000000000000', '') }), async (w, input) => {
+    if (!(await markRead(w.t.db, w.user.id, input.id, w.now))) throw new Refusal('NOT_FOUND', 'reminders.error.notFound');
+    return { id: input.id };
+  }),
+
+  action('reminders.markAllRead', fc.record({}), async (w) => ({ read: await markAllRead(w.t.db, w.user.id, w.now) })),
+
+  action(
+    'reminders.setPreferences',
+    fc.record({ email: fc.boolean(), kinds: fc.subarray([...reminderKinds]), webhookUrl: fc.constantFrom('', 'https://oapi.dingtalk.com/robot/send?access_token=x', 'http://127.0.0.1/x') }),
+    async (w, input) => {
+      const parsed = preferencesInput.parse(input);
+      const previous = await preferencesOf(w.t.db, w.user.id);
+      const prefs = preferencesFrom(parsed, w.user.role as never, allowedWebhookHosts(''), kindsOffered(reminderKindRegistry, w.user.role as never), previous.mutedKinds);
+      if (typeof prefs === 'string') throw new Refusal(prefs === 'reminders.error.webhookRole' ? 'FORBIDDEN' : 'BAD_REQUEST', prefs);
+      await savePreferences(w.t.db, w.user.id, prefs, w.now);
+      return { saved: true };
+    },
+  ),
+
   action('progress.completeModule', fc.record({ moduleId: fc.constantFrom<string>(...MODULE_IDS) }), async (w, input) => {
     const prerequisites = index.modules.get(input.moduleId)?.prerequisites ?? [];
     if (!bypassesLocks(w.user.role)) {
@@ -429,6 +455,7 @@ describe('replies to a learner', () => {
     // Every action a learner's pages call, as registered in src/actions/index.ts: a new one fails here until it has a runner.
     const registry = readFileSync(resolve('src/actions/index.ts'), 'utf8');
     const learnerActions = [...registry.matchAll(/^\s*(quiz|exercise|progress|review): \{([^}]*)\}/gm)].flatMap(([, group, members]) =>
+    const learnerActions = [...registry.matchAll(/^\s*(quiz|exercise|progress|reminders): \{([^}]*)\}/gm)].flatMap(([, group, members]) =>
       [...members!.matchAll(/(\w+):/g)].map(([, name]) => `${group}.${name}`),
     );
     expect(learnerActions.length).toBeGreaterThan(8);

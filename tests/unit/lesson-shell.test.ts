@@ -35,6 +35,14 @@ describe('personal fragments', () => {
     }
   });
 
+  it('link everyone to their inbox without any personal count (the nav is shared by every learner’s cached shell)', () => {
+    for (const role of ['learner', 'trainer', 'manager', 'admin'] as const) {
+      expect(siteNavHtml('en', role)).toContain('<a href="/en/inbox/">Inbox</a>');
+      expect(siteNavHtml('zh', role)).toContain('<a href="/zh/inbox/">提醒</a>');
+      expect(siteNavHtml('zh', role)).not.toMatch(/\d/);
+    }
+  });
+
   it('report progress as an accessible progress bar', () => {
     expect(progressBarHtml(40, 'Course "A" progress')).toContain('role="progressbar" aria-label="Course &quot;A&quot; progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow="40"');
   });

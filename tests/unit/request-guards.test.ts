@@ -83,4 +83,9 @@ describe('isPublicPath', () => {
     expect(isPublicPath(`/reset-password/${'a'.repeat(43)}`)).toBe(true);
     expect(isPublicPath('/zh/account/')).toBe(false);
   });
+
+  it('opens reminder mails’ unsubscribe links, whose signed token is the credential, but not the inbox', () => {
+    expect(isPublicPath('/unsubscribe/abc.def')).toBe(true);
+    expect(isPublicPath('/zh/inbox/')).toBe(false);
+  });
 });

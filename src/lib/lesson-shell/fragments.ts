@@ -26,6 +26,7 @@ export function siteNavHtml(lang: Language, role: Role): string {
     link('certificates/', t(lang, 'nav.certificates')),
     role === 'trainer' || role === 'admin' ? link('analytics/', t(lang, 'nav.analytics')) : '',
     role === 'admin' ? link('admin/', t(lang, 'nav.admin')) : '',
+    link('inbox/', t(lang, 'nav.inbox')),
     link('account/', t(lang, 'nav.account')),
   ];
   return `<nav aria-label="${escapeHtml(t(lang, 'site.name'))}">${links.join('')}</nav>`;

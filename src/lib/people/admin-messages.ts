@@ -24,6 +24,11 @@ const refusalKeys = [
   'password.mismatch',
   'admin.cert.error.notFound',
   'admin.cert.error.alreadyRevoked',
+  // Reminders
+  'reminders.error.webhookFormat',
+  'reminders.error.webhookHost',
+  'reminders.error.webhookRole',
+  'reminders.error.notFound',
 ] as const satisfies readonly UiKey[];
 
 const fieldKeys: Record<string, UiKey> = {

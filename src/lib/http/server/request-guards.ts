@@ -11,6 +11,8 @@ export function isPublicPath(pathname: string): boolean {
     pathname === '/issuer.json' ||
     // So is an admin-issued reset link for a person who forgot theirs.
     pathname.startsWith('/reset-password/') ||
+    // A reminder mail's unsubscribe link works without logging in; its signed token is the credential.
+    pathname.startsWith('/unsubscribe/') ||
     pathname === '/healthz' ||
     pathname.startsWith('/_astro/') ||
     pathname === '/favicon.svg' ||

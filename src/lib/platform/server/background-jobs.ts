@@ -9,6 +9,7 @@ import { startXapiForwarder } from '../../xapi/server/forwarder';
 import { pruneLoginThrottle } from '../../auth/server/login';
 import type { ContentLookups } from '../../xapi/server/outbox';
 import type { Database } from './db';
+import { startReminders } from '../../reminders/start';
 
 let started = false;
 
@@ -43,4 +44,6 @@ export function startBackgroundJobs(db: Database, requestUrl: URL): void {
     const origin = publicOrigin(requestUrl, env);
     startXapiForwarder(db, { endpoint: env.XAPI_ENDPOINT, authorization }, () => statementLookups(origin, env.XAPI_ACTOR));
   }
+  // Reminders always run: the inbox needs no configuration; mail and robots join when configured.
+  startReminders(db, publicOrigin(requestUrl, env), env);
 }

@@ -71,6 +71,18 @@ const envSchema = z.object({
     .refine(isTimeZone, { message: 'not a time zone this server knows; use an IANA name such as Asia/Shanghai or Europe/Berlin' })
     .describe('IANA time zone in which the company reads dates: completion days, due dates, tenure, KPI periods'),
   LADDER_TRACKS: ladderTracksSetting,
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com:465')
+    .optional()
+    .describe('Mail server for reminder mails; without it reminders reach the in-app inbox only'),
+  SMTP_FROM: z.string().trim().min(3).default('Sales Academy <no-reply@localhost>').describe('Sender of reminder mails, e.g. 销售学院 <academy@example.com>'),
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .describe('Hosts besides WeCom, DingTalk and Feishu that group-robot webhook URLs may point at (comma-separated)'),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10).describe('A group robot that has not answered in this time counts as failed and is retried later'),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
