@@ -59,19 +59,23 @@ describe('the import-graph rules', () => {
     expect(found).toEqual([{ rule: 'browser code reaches server code', file: 'src/pages/a.astro', detail: 'src/pages/a.astro → node:fs is a Node built-in' }]);
   });
 
-  it('catches a lib module that imports an action, and a pure one that imports astro:content or db/', () => {
+  it('catches a lib module that imports an action, and a pure one that imports astro:content, db/, node:fs or drizzle', () => {
     const found = violations(
       tree({
         'src/actions/quiz.ts': 'export const quiz = 1;',
         'db/schema.ts': 'export const users = 1;',
         'src/lib/quiz/server/lane.ts': `import { quiz } from '../../../actions/quiz';`,
         'src/lib/content/pages.ts': `import { getCollection } from 'astro:content';\nimport { users } from '../../../db/schema';`,
+        'src/lib/content/files.ts': `import { readFileSync } from 'node:fs';\nimport { eq } from 'drizzle-orm';`,
+        'src/lib/content/server/files.ts': `import { readFileSync } from 'node:fs';\nimport { getCollection } from 'astro:content';`,
       }),
     );
     expect(found.map((v) => `${v.rule}: ${v.file}`)).toEqual([
       'lib imports a page, an action or the middleware: src/lib/quiz/server/lane.ts',
       'pure module imports an astro: module: src/lib/content/pages.ts',
       'pure module imports db/: src/lib/content/pages.ts',
+      'pure module imports a Node built-in: src/lib/content/files.ts',
+      'pure module imports a server-only package: src/lib/content/files.ts',
     ]);
   });
 

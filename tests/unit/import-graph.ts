@@ -8,8 +8,9 @@
  * - Layers, top to bottom: pages, actions and the middleware; then `src/lib/<room>/server/`; then
  *   the pure rules in `src/lib/<room>/`. Nothing imports from a layer above its own: no lib module
  *   imports a page, an action or the middleware, and a pure module never imports a `server/` module,
- *   db/ or an `astro:` module (the islands' action helpers may use `astro:actions`, which is
- *   browser code). src/ never imports scripts/ or tests/.
+ *   db/, a Node built-in (files, clocks of the process, crypto keys are I/O), a database package or
+ *   an `astro:` module (the islands' action helpers may use `astro:actions`, which is browser
+ *   code). src/ never imports scripts/ or tests/.
  *
  * Type-only imports (`import type`, `export type`) are erased by the compiler, reach no bundle
  * and run nothing, so they do not count.
@@ -162,6 +163,8 @@ export function violations(files: ReadonlyMap<string, string>): Violation[] {
     if (isPureLib(e.from) && !e.from.endsWith('.svelte')) {
       if (isServerPart(e.to)) found.push({ rule: 'pure module imports a server module', file: e.from, detail: `imports ${e.to}` });
       else if (e.to.startsWith('db/')) found.push({ rule: 'pure module imports db/', file: e.from, detail: `imports ${e.to}` });
+      else if (NODE_BUILTINS.has(e.to)) found.push({ rule: 'pure module imports a Node built-in', file: e.from, detail: `imports ${e.to}` });
+      else if (SERVER_PACKAGES.test(e.to)) found.push({ rule: 'pure module imports a server-only package', file: e.from, detail: `imports ${e.to}` });
       else if (e.to.startsWith('astro:') && !(e.to === 'astro:actions' && e.from.startsWith('src/lib/islands/'))) {
         found.push({ rule: 'pure module imports an astro: module', file: e.from, detail: `imports ${e.to}` });
       }
