@@ -1,12 +1,9 @@
-/**
- * The reminder kinds the scheduler plans, one small module each.
- * boosters-waiting.ts and observation-new.ts are ready but not listed: they need the boosters'
- * countDueCards and the coaching feature's unacknowledged-observations lookup, which live on other
- * branches. Add `boostersWaiting(countDueCards)` and `observationNew(unacknowledged)` here when merging.
- */
+/** The reminder kinds the scheduler plans, one small module each. */
+import { countDueCards } from '../../boosters/server/due-counts';
 import { assignmentDue } from './assignment-due';
+import { boostersWaiting } from './boosters-waiting';
 import { assignmentOverdue } from './overdue';
 import { managerDigest } from './manager-digest';
 import type { ReminderKind } from './types';
 
-export const reminderKindRegistry: readonly ReminderKind[] = [assignmentDue, assignmentOverdue, managerDigest];
+export const reminderKindRegistry: readonly ReminderKind[] = [assignmentDue, assignmentOverdue, boostersWaiting(countDueCards), managerDigest];
