@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { proxyMatcher, trustedProxiesProblem, type ProxyMatcher } from './client-address';
 import { DEFAULT_COMPANY_TIME_ZONE, isTimeZone } from '../dates/zone';
 import { ladderTrackIds, type LadderTrack } from '../../schemas/level';
+import { oidcEnvShape, oidcSettingsProblems } from '../auth/oidc/config';
 
 /**
  * LADDER_TRACKS as people type it: "office,field", "office, field", full-width commas or 、,
@@ -71,6 +72,10 @@ const envSchema = z.object({
     .refine(isTimeZone, { message: 'not a time zone this server knows; use an IANA name such as Asia/Shanghai or Europe/Berlin' })
     .describe('IANA time zone in which the company reads dates: completion days, due dates, tenure, KPI periods'),
   LADDER_TRACKS: ladderTracksSetting,
+  // Single sign-on (OIDC_*, PASSWORD_LOGIN): src/lib/auth/oidc/config.ts.
+  ...oidcEnvShape,
+}).superRefine((env, ctx) => {
+  for (const { variable, message } of oidcSettingsProblems(env)) ctx.addIssue({ code: 'custom', path: [variable], message });
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
