@@ -19,8 +19,17 @@ export function providerConfiguration(settings: OidcSettings): Promise<client.Co
       settings.clientId,
       settings.clientSecret ?? undefined,
       settings.clientSecret ? client.ClientSecretBasic(settings.clientSecret) : client.None(),
-      // Plain HTTP only for a provider on this machine (config.ts refuses it elsewhere).
-      { execute: isLoopbackIssuer(settings.issuer) && settings.issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [], timeout: 10 },
+      {
+        execute: [
+          // Plain HTTP only for a provider on this machine (config.ts refuses it elsewhere).
+          ...(isLoopbackIssuer(settings.issuer) && settings.issuer.protocol === 'http:' ? [client.allowInsecureRequests] : []),
+          // The ID token's signature is checked against the provider's keys too, not only its
+          // claims: openid-client would otherwise trust the TLS connection to the token endpoint
+          // alone (which OIDC allows), and a forged token slipped in on the way would pass.
+          client.enableNonRepudiationChecks,
+        ],
+        timeout: 10,
+      },
     );
     discovered.set(key, found);
     found.catch(() => discovered.delete(key));
