@@ -97,7 +97,13 @@ async function startProvider(): Promise<{ close: () => Promise<void> }> {
     void handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(PROVIDER_PORT, '127.0.0.1', resolve));
-  return { close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 const database = freshDatabase();
@@ -119,6 +125,17 @@ test.beforeAll(async () => {
   db.close();
   provider = await startProvider();
   app = await startInstance(APP_PORT, database.url, baseEnv);
+});
+
+/** Every response any test's browser saw from the app or the provider: none may be a server error. */
+const serverErrors: string[] = [];
+test.beforeEach(({ context }) => {
+  context.on('response', (r) => {
+    if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()}`);
+  });
+});
+test.afterEach(() => {
+  expect(serverErrors).toEqual([]);
 });
 
 test.afterAll(async () => {
@@ -282,6 +299,20 @@ test('a callback without a sign-on started, or with the provider’s refusal, sa
   await expectProblem(page, /refused this sign-in/);
 });
 
+test('hostile callback and start addresses get the login page with a message, never a server error', async ({ request }) => {
+  const started = await request.get(`${APP}/login/oidc?lang=en&next=${encodeURIComponent('//evil.example/')}`, { maxRedirects: 0 });
+  expect(started.status()).toBe(303);
+  // The provider is asked to send the person back here only, and `next` was made safe before it was stored.
+  expect(new URL(started.headers().location!).searchParams.get('redirect_uri')).toBe(`${APP}/login/oidc/callback`);
+  for (const query of ['', '?state=%00%01', '?code[]=a&state[]=b', `?code=${'x'.repeat(6000)}&state=y`, '?error=%E2%80%AE&error_description=%3Cscript%3E']) {
+    for (const cookie of ['', 'oidc_flow=%FF%FE', `oidc_flow=${'a'.repeat(43)}`]) {
+      const response = await request.get(`${APP}/login/oidc/callback${query}`, { headers: cookie ? { cookie } : {}, maxRedirects: 0 });
+      expect(response.status(), `${query} ${cookie}`).toBe(303);
+      expect(response.headers().location).toMatch(/^\/login\?lang=(zh|en)&sso_error=/);
+    }
+  }
+});
+
 test.describe('with provisioning on and password login off', () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
@@ -321,5 +352,12 @@ test.describe('with provisioning on and password login off', () => {
     await signInAtProvider(page, 'wu.hao', { lang: 'en' });
     await expectProblem(page, /deactivated/);
     expect(await sessionsOf('wu.hao@demo.academy')).toBe(0);
+  });
+
+  test('a provider that cannot be reached is named as such (the last test: it stops the provider)', async ({ page }) => {
+    const state = await startedState(page);
+    await provider.close();
+    await page.goto(`${APP}/login/oidc/callback?code=some-code&state=${state}&iss=${encodeURIComponent(ISSUER)}`);
+    await expectProblem(page, /cannot be reached/);
   });
 });
