@@ -21,7 +21,8 @@ export function providerConfiguration(settings: OidcSettings): Promise<client.Co
       settings.clientSecret ? client.ClientSecretBasic(settings.clientSecret) : client.None(),
       {
         execute: [
-          // Plain HTTP only for a provider on this machine (config.ts refuses it elsewhere).
+          // Plain HTTP only for a provider on this machine (config.ts refuses it elsewhere); the
+          // library marks this "deprecated" only so that nobody turns it on unthinkingly.
           ...(isLoopbackIssuer(settings.issuer) && settings.issuer.protocol === 'http:' ? [client.allowInsecureRequests] : []),
           // The ID token's signature is checked against the provider's keys too, not only its
           // claims: openid-client would otherwise trust the TLS connection to the token endpoint
