@@ -313,6 +313,15 @@ test('hostile callback and start addresses get the login page with a message, ne
   }
 });
 
+test('without OIDC settings the login page has no sign-on button, and the start address says it is not set up', async ({ page }) => {
+  // The suite's own server (playwright.config.ts) runs without OIDC_*.
+  await page.goto('/login?lang=en');
+  await expect(page.getByLabel('Password')).toBeVisible();
+  await expect(page.getByRole('link', { name: /Sign in with/ })).toHaveCount(0);
+  await page.goto('/login/oidc?lang=en');
+  await expectProblem(page, /not set up on this site/);
+});
+
 test.describe('with provisioning on and password login off', () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
