@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
 import { auditLog, oidcFlows, sessions, teamMembers, teams, users } from '../../db/schema';
-import { accountForSignOn, type SsoAccountOptions } from '../../src/lib/auth/oidc/accounts';
-import { FLOW_LIFETIME_MS, startFlow, takeFlow } from '../../src/lib/auth/oidc/flows';
+import { accountForSignOn, type SsoAccountOptions } from '../../src/lib/auth/oidc/server/accounts';
+import { FLOW_LIFETIME_MS, startFlow, takeFlow } from '../../src/lib/auth/oidc/server/flows';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));

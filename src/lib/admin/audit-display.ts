@@ -23,7 +23,7 @@ const knownActions = [
   'assignment.updated',
   'certificate.revoke',
   'quiz.regraded',
-  // Single sign-on (src/lib/auth/oidc/accounts.ts).
+  // Single sign-on (src/lib/auth/oidc/server/accounts.ts).
   'sso.login',
   'sso.refused',
   'user.provisioned',

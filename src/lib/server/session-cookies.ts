@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from './sessions';
  * Secure cookies in production. INSECURE_COOKIES=1 is for a plain-HTTP deployment on a trusted
  * network only; browsers already accept Secure cookies from http://localhost.
  */
-// Exported for the single sign-on flow cookie (src/pages/login/oidc.ts). A function, so the production server can load this module outside Vite (no import.meta.env there).
+// Exported for the single sign-on flow cookie (src/lib/auth/oidc/server/routes.ts). A function, so the production server can load this module outside Vite (no import.meta.env there).
 export const secureCookies = () => import.meta.env.PROD && process.env.INSECURE_COOKIES !== '1';
 
 export function setSessionCookie(cookies: AstroCookies, token: string, expiresAt: Date): void {

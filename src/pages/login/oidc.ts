@@ -9,10 +9,10 @@ import { languageFromAcceptHeader } from '../../lib/page-language';
 import { safeNextPath } from '../../lib/server/request-guards';
 import { publicOrigin, serverEnv } from '../../lib/server/env';
 import { oidcSettings } from '../../lib/auth/oidc/config';
-import { authorizationRequest } from '../../lib/auth/oidc/client';
-import { startFlow } from '../../lib/auth/oidc/flows';
+import { authorizationRequest } from '../../lib/auth/oidc/server/client';
+import { startFlow } from '../../lib/auth/oidc/server/flows';
 import { classifyOidcError } from '../../lib/auth/oidc/errors';
-import { callbackUri, loginPageWithProblem, setFlowCookie } from '../../lib/auth/oidc/routes';
+import { callbackUri, loginPageWithProblem, setFlowCookie } from '../../lib/auth/oidc/server/routes';
 
 export const GET: APIRoute = async ({ url, request, locals, cookies, redirect }) => {
   const queryLang = url.searchParams.get('lang');

@@ -4,8 +4,8 @@
  * that checks the state, the ID token's signature, issuer, audience, expiry and nonce.
  */
 import * as client from 'openid-client';
-import { isLoopbackIssuer, type OidcSettings } from './config';
-import type { Claims } from './claims';
+import { isLoopbackIssuer, type OidcSettings } from '../config';
+import type { Claims } from '../claims';
 
 const discovered = new Map<string, Promise<client.Configuration>>();
 

@@ -7,9 +7,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt } from 'drizzle-orm';
-import { oidcFlows } from '../../../../db/schema';
-import type { Database } from '../../server/db';
-import type { Language } from '../../../schemas/common';
+import { oidcFlows } from '../../../../../db/schema';
+import type { Database } from '../../../server/db';
+import type { Language } from '../../../../schemas/common';
 
 export const FLOW_COOKIE = 'oidc_flow';
 /** Long enough to sign in at the provider (and maybe reset a password there), short enough to go stale. */

@@ -5,12 +5,12 @@
  * deactivated account is in the audit log, in the same transaction as any account it creates.
  */
 import { eq } from 'drizzle-orm';
-import { teamMembers, teams, users } from '../../../../db/schema';
-import type { Database } from '../../server/db';
-import { writeAudit } from '../../server/admin-users';
-import type { Language } from '../../../schemas/common';
-import { newAccountProfile, verifiedEmail, type ClaimNames, type Claims, type LevelChoice } from './claims';
-import type { SsoProblem } from './errors';
+import { teamMembers, teams, users } from '../../../../../db/schema';
+import type { Database } from '../../../server/db';
+import { writeAudit } from '../../../server/admin-users';
+import type { Language } from '../../../../schemas/common';
+import { newAccountProfile, verifiedEmail, type ClaimNames, type Claims, type LevelChoice } from '../claims';
+import type { SsoProblem } from '../errors';
 
 export type SsoAccountOutcome = { ok: true; userId: string; locale: Language; provisioned: boolean } | { ok: false; problem: SsoProblem };
 

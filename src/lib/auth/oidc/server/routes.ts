@@ -1,9 +1,9 @@
 /** Small shared parts of the sign-on endpoints (src/pages/login/oidc*.ts). */
 import type { AstroCookies } from 'astro';
-import type { Language } from '../../../schemas/common';
-import { secureCookies } from '../../server/session-cookies';
+import type { Language } from '../../../../schemas/common';
+import { secureCookies } from '../../../server/session-cookies';
 import { FLOW_COOKIE, FLOW_LIFETIME_MS } from './flows';
-import type { SsoProblem } from './errors';
+import type { SsoProblem } from '../errors';
 
 /** The flow cookie goes only to the sign-on endpoints; Lax, so the provider's redirect (a top-level GET) carries it. */
 const FLOW_COOKIE_PATH = '/login/oidc';
