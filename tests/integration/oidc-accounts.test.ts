@@ -4,6 +4,7 @@ import { createTestDatabase, insertUser, type TestDatabase } from './test-databa
 import { auditLog, oidcFlows, sessions, teamMembers, teams, users } from '../../db/schema';
 import { accountForSignOn, type SsoAccountOptions } from '../../src/lib/auth/oidc/server/accounts';
 import { FLOW_LIFETIME_MS, startFlow, takeFlow } from '../../src/lib/auth/oidc/server/flows';
+import { completeSignOn } from '../../src/lib/auth/oidc/server/sign-on';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));
@@ -107,5 +108,23 @@ describe('sign-ons in progress', () => {
     await startFlow(t.db, values, now);
     await startFlow(t.db, values, new Date(now.getTime() + FLOW_LIFETIME_MS + 1));
     expect(await t.db.select().from(oidcFlows)).toHaveLength(1);
+  });
+});
+
+describe('completeSignOn before it asks the provider anything', () => {
+  const settings = { issuer: new URL('https://sso.example.com/'), clientId: 'academy', clientSecret: null, scopes: ['openid'], buttonLabel: null, provision: true, claims: { role: null, level: null, team: null } };
+  const flow = { state: 'the-state', nonce: 'n', codeVerifier: 'v', redirectUri: 'https://academy.example/login/oidc/callback', nextPath: '/', locale: 'en' as const };
+
+  it('refuses a state that is not the flow’s, and writes nothing', async () => {
+    const query = new URLSearchParams({ code: 'c', state: 'forged' });
+    expect(await completeSignOn(t.db, { settings, flow, query, ladder }, now)).toEqual({ ok: false, problem: 'state-mismatch' });
+    expect(await completeSignOn(t.db, { settings, flow, query: new URLSearchParams({ code: 'c' }), ladder }, now)).toEqual({ ok: false, problem: 'state-mismatch' });
+    expect(await userCount()).toBe(0);
+    expect(await audit()).toEqual([]);
+  });
+
+  it('names the provider’s own refusal', async () => {
+    const query = new URLSearchParams({ error: 'access_denied', state: 'the-state' });
+    expect(await completeSignOn(t.db, { settings, flow, query, ladder }, now)).toEqual({ ok: false, problem: 'provider-refused' });
   });
 });
