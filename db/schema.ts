@@ -491,3 +491,22 @@ export const appSecrets = sqliteTable('app_secrets', {
   value: text('value').notNull(),
   createdAt: createdAt(),
 });
+ * A single sign-on in progress: what the callback must check (state, nonce) and send (the PKCE
+ * verifier), keyed by the SHA-256 of a random id the browser holds in a short-lived cookie. Kept
+ * here rather than in the cookie so that a flow works once (the callback deletes its row before
+ * anything else) and on any instance, with no signing key to configure.
+ */
+export const oidcFlows = sqliteTable(
+  'oidc_flows',
+  {
+    idHash: text('id_hash').primaryKey(),
+    state: text('state').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    redirectUri: text('redirect_uri').notNull(),
+    nextPath: text('next_path').notNull(),
+    locale: text('locale', { enum: ['zh', 'en'] }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('oidc_flows_expires_idx').on(t.expiresAt)],
+);

@@ -836,6 +836,26 @@ const zh = {
   'unsubscribe.invalid': '这个退订链接无效或已损坏，没有做任何更改。',
   'unsubscribe.invalidHint': '请使用邮件中的完整链接，或登录后在“我的账号”中修改提醒方式。',
   'unsubscribe.manage': '在“我的账号”中管理提醒',
+  // Single sign-on (OpenID Connect): src/lib/auth/oidc/, src/pages/login/oidc*.ts
+  'sso.button': '使用公司账号登录',
+  'sso.buttonNamed': '使用 {provider} 登录',
+  'sso.or': '或使用邮箱和密码',
+  'sso.passwordOff': '本站已关闭密码登录，请点击下方按钮，用公司账号登录。',
+  'sso.error.not-configured': '本站没有配置公司单点登录，请用邮箱和密码登录，或联系管理员。',
+  'sso.error.unavailable': '暂时连不上公司登录服务，请稍后再试；若一直如此，请联系管理员。',
+  'sso.error.flow-missing': '这次登录已失效：它不是在本浏览器发起的、已经用过，或超过了 10 分钟。请重新点击登录按钮。',
+  'sso.error.state-mismatch': '登录返回的 state 与本浏览器发起的登录不符，可能是伪造的链接，已拒绝。请重新点击登录按钮。',
+  'sso.error.provider-refused': '公司登录服务拒绝了这次登录（可能是您取消了授权）。请重新登录；若仍不行，请联系管理员。',
+  'sso.error.code-rejected': '公司登录服务不接受这次登录的授权码（已经用过或已过期）。请重新点击登录按钮。',
+  'sso.error.id-token-invalid': '公司登录服务返回的身份令牌没有通过校验（签名、签发方、受众或 nonce 不符），已拒绝。请重新登录；若仍不行，请联系管理员。',
+  'sso.error.id-token-expired': '公司登录服务返回的身份令牌已过期，已拒绝。请检查电脑时间后重新登录。',
+  'sso.error.response-invalid': '公司登录服务的回应无法识别，这次没有登录。请重新登录；若仍不行，请联系管理员。',
+  'sso.error.email-unverified': '公司登录服务没有提供已验证的邮箱，无法确认是哪个账号。请联系管理员。',
+  'sso.error.unknown-account': '本站还没有与您公司邮箱对应的账号。请联系管理员为您开通。',
+  'sso.error.deactivated': '您的账号已被停用，无法登录。如有疑问，请联系管理员。',
+  'audit.sso.login': '通过单点登录登录',
+  'audit.sso.refused': '单点登录被拒绝（账号已停用）',
+  'audit.user.provisioned': '首次单点登录时自动创建账号',
 } as const;
 
 export type UiKey = keyof typeof zh;
@@ -1672,6 +1692,26 @@ const en: Record<UiKey, string> = {
   'unsubscribe.invalid': 'This unsubscribe link is not valid or was damaged; nothing was changed.',
   'unsubscribe.invalidHint': 'Use the whole link from the mail, or log in and change your reminders under My account.',
   'unsubscribe.manage': 'Manage reminders under My account',
+  // Single sign-on (OpenID Connect): src/lib/auth/oidc/, src/pages/login/oidc*.ts
+  'sso.button': 'Sign in with your company account',
+  'sso.buttonNamed': 'Sign in with {provider}',
+  'sso.or': 'or with email and password',
+  'sso.passwordOff': 'Password sign-in is switched off on this site. Use the button below to sign in with your company account.',
+  'sso.error.not-configured': 'Company single sign-on is not set up on this site. Log in with email and password, or ask an administrator.',
+  'sso.error.unavailable': 'The company sign-in service cannot be reached right now. Try again shortly; if it persists, tell an administrator.',
+  'sso.error.flow-missing': 'This sign-in is no longer valid: it was not started in this browser, was already used, or took longer than 10 minutes. Click the sign-in button again.',
+  'sso.error.state-mismatch': 'The sign-in response’s state does not match the sign-in started in this browser (possibly a forged link), so it was refused. Click the sign-in button again.',
+  'sso.error.provider-refused': 'The company sign-in service refused this sign-in (perhaps you cancelled it). Try again; if it keeps failing, tell an administrator.',
+  'sso.error.code-rejected': 'The company sign-in service did not accept this sign-in’s code (it was used already or has expired). Click the sign-in button again.',
+  'sso.error.id-token-invalid': 'The identity token from the company sign-in service failed validation (signature, issuer, audience or nonce), so it was refused. Try again; if it keeps failing, tell an administrator.',
+  'sso.error.id-token-expired': 'The identity token from the company sign-in service had expired, so it was refused. Check your computer’s clock and sign in again.',
+  'sso.error.response-invalid': 'The company sign-in service’s answer could not be understood, so you were not signed in. Try again; if it keeps failing, tell an administrator.',
+  'sso.error.email-unverified': 'The company sign-in service did not give a verified email, so no account could be matched. Ask an administrator.',
+  'sso.error.unknown-account': 'There is no account on this site for your company email yet. Ask an administrator to add you.',
+  'sso.error.deactivated': 'Your account has been deactivated and cannot sign in. Ask an administrator if this is a mistake.',
+  'audit.sso.login': 'Signed in with single sign-on',
+  'audit.sso.refused': 'Single sign-on refused (account deactivated)',
+  'audit.user.provisioned': 'Account created at first single sign-on',
 };
 
 const dictionaries: Record<Language, Record<UiKey, string>> = { zh, en };

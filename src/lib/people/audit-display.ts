@@ -23,6 +23,10 @@ const knownActions = [
   'assignment.updated',
   'certificate.revoke',
   'quiz.regraded',
+  // Single sign-on (src/lib/auth/oidc/server/accounts.ts).
+  'sso.login',
+  'sso.refused',
+  'user.provisioned',
 ] as const;
 
 /** The UI key naming an action, or null for actions other parts of the app log (shown as their id). */

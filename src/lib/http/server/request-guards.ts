@@ -2,6 +2,9 @@
 export function isPublicPath(pathname: string): boolean {
   return (
     pathname === '/login' ||
+    // Single sign-on: the start, and the provider's redirect back (a GET from another site).
+    pathname === '/login/oidc' ||
+    pathname === '/login/oidc/callback' ||
     // An invite link is how a person without a password gets one; the token is the credential.
     pathname.startsWith('/invite/') ||
     // Certificates are verified by anyone holding the link; the key set and issuer profile let

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { proxyMatcher, trustedProxiesProblem, type ProxyMatcher } from '../../http/server/client-address';
 import { DEFAULT_COMPANY_TIME_ZONE, isTimeZone } from '../../dates/zone';
 import { ladderTrackIds, type LadderTrack } from '../../../schemas/level';
+import { oidcEnvShape, oidcSettingsProblems } from '../../auth/oidc/config';
 
 /**
  * LADDER_TRACKS as people type it: "office,field", "office, field", full-width commas or 、,
@@ -83,6 +84,10 @@ const envSchema = z.object({
     .default('')
     .describe('Hosts besides WeCom, DingTalk and Feishu that group-robot webhook URLs may point at (comma-separated)'),
   WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10).describe('A group robot that has not answered in this time counts as failed and is retried later'),
+  // Single sign-on (OIDC_*, PASSWORD_LOGIN): src/lib/auth/oidc/config.ts.
+  ...oidcEnvShape,
+}).superRefine((env, ctx) => {
+  for (const { variable, message } of oidcSettingsProblems(env)) ctx.addIssue({ code: 'custom', path: [variable], message });
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
