@@ -373,3 +373,69 @@ export const xapiForwarding = sqliteTable('xapi_forwarding', {
   lastError: text('last_error'),
   nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
 });
+
+/**
+ * Coaching (issue #11 part 2): a manager's observation of a team member against a rubric in
+ * content/rubrics/. Levels and notes per criterion are kept as recorded (JSON), with the rubric
+ * id, so a later edit of the rubric never rewrites what was observed.
+ */
+export const observationKinds = ['ride-along', 'role-play', 'call-review'] as const;
+
+export const observations = sqliteTable(
+  'observations',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    managerId: text('manager_id')
+      .notNull()
+      .references(() => users.id),
+    rubricId: text('rubric_id').notNull(),
+    kind: text('kind', { enum: observationKinds }).notNull(),
+    /** The day observed on the company's calendar, "YYYY-MM-DD". */
+    observedOn: text('observed_on').notNull(),
+    /** One entry per rubric criterion: { criterionId, level, note }. */
+    scores: text('scores', { mode: 'json' }).notNull().$type<{ criterionId: string; level: number; note: string }[]>(),
+    /** Mean level over the criteria, kept so readiness reads one number per observation. */
+    averageLevel: real('average_level').notNull(),
+    acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('observations_user_idx').on(t.userId, t.rubricId, t.observedOn)],
+);
+
+/** The conversation under an observation: the learner's replies (and the manager's answers). */
+export const observationReplies = sqliteTable(
+  'observation_replies',
+  {
+    id: text('id').primaryKey(),
+    observationId: text('observation_id')
+      .notNull()
+      .references(() => observations.id, { onDelete: 'cascade' }),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('observation_replies_observation_idx').on(t.observationId, t.at)],
+);
+
+/** A manager's comment on one step (0-based) of a submitted role-play attempt's replay. */
+export const replayComments = sqliteTable(
+  'replay_comments',
+  {
+    id: text('id').primaryKey(),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => exerciseAttempts.id, { onDelete: 'cascade' }),
+    step: integer('step').notNull(),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('replay_comments_attempt_idx').on(t.attemptId, t.step)],
+);
