@@ -12,6 +12,8 @@ export interface TitleLookup {
   exercise(id: string): string;
   /** Level names, for tenure counted across several levels; the id stands in when absent. */
   level?(id: string): string;
+  /** Rubric names (coaching); the id stands in when absent. */
+  rubric?(id: string): string;
 }
 
 export const statusKey: Record<CriterionStatus, UiKey> = {
@@ -26,6 +28,7 @@ export const kindKey: Record<CriterionKind, UiKey> = {
   quiz: 'promo.kind.quiz',
   exercise: 'promo.kind.exercise',
   kpi: 'promo.kind.kpi',
+  rubric: 'promo.kind.rubric',
   tenure: 'promo.kind.tenure',
   'sign-off': 'promo.kind.signOff',
 };
@@ -61,6 +64,8 @@ export function criterionLabel(lang: Language, c: CriterionResult, titles: Title
           });
     case 'sign-off':
       return t(lang, 'promo.label.signOff');
+    case 'rubric':
+      return t(lang, 'promo.label.rubric', { title: titles.rubric?.(c.rubricId) ?? c.rubricId, threshold: c.threshold, last: c.last });
   }
 }
 
@@ -84,6 +89,10 @@ export function criterionValue(lang: Language, c: CriterionResult, formatDate: (
         : t(lang, 'promo.value.monthsNotAccruing', { value: c.value });
     case 'sign-off':
       return c.signOff ? t(lang, 'promo.value.signedOn', { date: formatDate(c.signOff.at) }) : t(lang, 'promo.value.notSigned');
+    case 'rubric':
+      return c.value === null
+        ? t(lang, 'promo.value.noObservation')
+        : t(lang, 'promo.value.rubric', { value: Math.round(c.value * 100) / 100, counted: c.counted, last: c.last });
   }
 }
 
@@ -132,5 +141,7 @@ export function nextStep(lang: Language, c: CriterionResult, titles: TitleLookup
       return { href: null, text: t(lang, c.eligibleAt ? 'promo.next.tenure' : 'promo.next.tenureElsewhere') };
     case 'sign-off':
       return { href: null, text: t(lang, 'promo.next.signOff') };
+    case 'rubric':
+      return { href: null, text: t(lang, 'promo.next.rubric', { title: titles.rubric?.(c.rubricId) ?? c.rubricId }) };
   }
 }

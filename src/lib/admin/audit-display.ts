@@ -23,6 +23,10 @@ const knownActions = [
   'assignment.updated',
   'certificate.revoke',
   'quiz.regraded',
+  'observation.recorded',
+  'observation.acknowledged',
+  'observation.replied',
+  'replay.commented',
 ] as const;
 
 /** The UI key naming an action, or null for actions other parts of the app log (shown as their id). */

@@ -20,6 +20,7 @@ export function siteNavHtml(lang: Language, role: Role): string {
     link('', t(lang, 'nav.myLearning')),
     link('courses/', t(lang, 'nav.courses')),
     link('path/', t(lang, 'nav.path')),
+    link('coaching/', t(lang, 'nav.coaching')),
     role === 'manager' || role === 'admin' ? link('team/', t(lang, 'nav.team')) : '',
     link('glossary/', t(lang, 'nav.glossary')),
     link('certificates/', t(lang, 'nav.certificates')),

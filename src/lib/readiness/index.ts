@@ -6,10 +6,12 @@ import type { KpiMetric, LevelCriteria } from '../../schemas/level';
 import { newerFirst } from './periods';
 import { levelStints, timeInLevels, type PromotionStep } from './level-history';
 import { addMonths, wholeMonthsBetween } from './tenure';
+import { rubricStanding, type ObservationRecord } from './rubric';
 
 export { addMonths, wholeMonthsBetween } from './tenure';
 export { levelStints, timeInLevels, type LevelStint, type PromotionStep, type TimeInLevels } from './level-history';
 export { isPeriod, newerFirst, periodEnd, PERIOD_PATTERN } from './periods';
+export { latestFirst, rubricStanding, type ObservationRecord, type RubricStanding } from './rubric';
 
 /** What the engine needs of the curriculum: which modules make a course, which quiz checks a module. */
 export interface CurriculumIndex {
@@ -64,6 +66,8 @@ export interface LearnerRecord {
   signOffs: readonly SignOffRecord[];
   /** Recorded promotions, any order: the history that time across several levels is counted from. */
   promotions: readonly PromotionStep[];
+  /** Coaching observations by managers (any order); absent counts as none. */
+  observations?: readonly ObservationRecord[];
 }
 
 /** A level as the engine sees it: its id and criteria (names are for pages). */
@@ -73,8 +77,8 @@ export interface TargetLevel {
 }
 
 export type CriterionStatus = 'met' | 'in-progress' | 'not-started';
-export type CriterionKind = 'course' | 'module' | 'quiz' | 'exercise' | 'kpi' | 'tenure' | 'sign-off';
-export const criterionKinds: readonly CriterionKind[] = ['course', 'module', 'quiz', 'exercise', 'kpi', 'tenure', 'sign-off'];
+export type CriterionKind = 'course' | 'module' | 'quiz' | 'exercise' | 'kpi' | 'rubric' | 'tenure' | 'sign-off';
+export const criterionKinds: readonly CriterionKind[] = ['course', 'module', 'quiz', 'exercise', 'kpi', 'rubric', 'tenure', 'sign-off'];
 
 interface Common {
   /** Stable key within a level, e.g. "course:onboarding" or "kpi:growth-rate". */
@@ -109,6 +113,16 @@ export type CriterionResult = Common &
         eligibleAt: Date | null;
       }
     | { kind: 'sign-off'; value: number; threshold: 1; signOff: SignOffRecord | null }
+    | {
+        kind: 'rubric';
+        rubricId: string;
+        /** Mean observed level over the latest `last` observations; null when there are none. */
+        value: number | null;
+        threshold: number;
+        last: number;
+        /** Observations counted, at most `last`. */
+        counted: number;
+      }
   );
 
 export interface Readiness {
@@ -266,6 +280,21 @@ function tenureAcrossLevelsCriterion(threshold: number, levels: readonly string[
   };
 }
 
+function rubricCriterion(rubricId: string, minAverage: number, last: number, record: LearnerRecord): CriterionResult {
+  const standing = rubricStanding(record.observations ?? [], rubricId, minAverage, last);
+  return {
+    kind: 'rubric',
+    key: `rubric:${rubricId}`,
+    rubricId,
+    value: standing.value,
+    threshold: minAverage,
+    last,
+    counted: standing.counted,
+    status: standing.met ? 'met' : standing.counted > 0 ? 'in-progress' : 'not-started',
+    progress: standing.progress,
+  };
+}
+
 function signOffCriterion(levelId: string, record: LearnerRecord): CriterionResult {
   // Only a sign-off given since the person reached their current level speaks for this promotion.
   const signOff =
@@ -297,6 +326,7 @@ export function readinessFor(level: TargetLevel, record: LearnerRecord, curricul
       : [quizCriterion(c.minQuizPercent, c.quizScoreMode, requiredModules(c, curriculum), record, curriculum)]),
     ...c.exercises.map((e) => exerciseCriterion(e.id, e.minPercent, record)),
     ...c.kpis.map((k) => kpiCriterion(k.metric, k.minPercent, record)),
+    ...(c.rubrics ?? []).map((r) => rubricCriterion(r.id, r.minAverage, r.last, record)),
     ...(c.minMonthsAtPreviousLevel > 0 ? [tenureCriterion(c.minMonthsAtPreviousLevel, record, now, zone)] : []),
     ...(c.tenure ? [tenureAcrossLevelsCriterion(c.tenure.months, c.tenure.in, record, now, zone)] : []),
     ...(c.managerSignOff ? [signOffCriterion(level.id, record)] : []),
@@ -320,7 +350,7 @@ export function metByKind(readiness: Readiness): Record<CriterionKind, { met: nu
 
 /** An empty record, for a person with no history (and as a base in tests). */
 export function emptyRecord(userId: string, levelId: string, levelSince: Date): LearnerRecord {
-  return { userId, levelId, levelSince, completions: new Map(), quizzes: new Map(), exercises: new Map(), kpis: [], signOffs: [], promotions: [] };
+  return { userId, levelId, levelSince, completions: new Map(), quizzes: new Map(), exercises: new Map(), kpis: [], signOffs: [], promotions: [], observations: [] };
 }
 
 /** Summarises quiz attempts the way the database does, for records built in memory. */
