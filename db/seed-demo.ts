@@ -12,6 +12,8 @@ import { completeModule, recordModuleView } from '../src/lib/server/progress';
 import { recordQuizAttempt } from '../src/lib/server/quiz-attempts';
 import { DEMO_PASSWORD, demoPeople, demoSecondTeam, demoTeam } from './demo-organisation';
 import { seedPromotionEvidence } from './seed-promotion';
+import { seedCoaching } from './seed-coaching';
+import { readServerEnv } from '../src/lib/server/env';
 
 /** Small deterministic PRNG so every demo database looks the same. */
 function mulberry32(seed: number) {
@@ -161,4 +163,6 @@ export async function seedDemoOrganisation(
 
   log('  + promotion evidence: KPIs, a sign-off, past promotions, assignments (one overdue)');
   await seedPromotionEvidence(db, { ids, now, lastCourseId: modules[ladderModuleCount - 1]?.moduleId.split('/')[0], contentRoot });
+  log('  + coaching: observations of 陈杰 (one waiting for him) and 赵磊');
+  await seedCoaching(db, { ids, now, contentRoot, zone: readServerEnv().COMPANY_TIME_ZONE });
 }

@@ -1,7 +1,7 @@
 /**
  * Loads what the readiness engine and the team pages need about people: completions, quiz and
  * exercise scores, KPI evidence, sign-offs, promotions, assignments and last activity. A team of
- * any size costs the same eight queries (one per table, every row for all the people at once), so
+ * any size costs the same nine queries (one per table, every row for all the people at once), so
  * the dashboard never makes a query per person.
  */
 import { and, avg, count, desc, eq, inArray, max, sql } from 'drizzle-orm';
@@ -11,6 +11,7 @@ import {
   kpiEvidence,
   learningEvents,
   moduleCompletions,
+  observations,
   promotions,
   quizAttempts,
   signOffs,
@@ -68,12 +69,12 @@ function groupBy<T extends { userId: string }>(rows: readonly T[]): Map<string, 
   return map;
 }
 
-/** Records of the given people, keyed by user id, in eight queries whatever their number. */
+/** Records of the given people, keyed by user id, in nine queries whatever their number. */
 export async function loadRecords(db: Executor, people: readonly RecordSubject[]): Promise<Map<string, PersonRecords>> {
   const result = new Map<string, PersonRecords>();
   if (people.length === 0) return result;
   const ids = [...new Set(people.map((p) => p.id))];
-  const [completionRows, quizRows, exerciseRows, kpiRows, signOffRows, promotionRows, assignmentRows, eventRows] = await Promise.all([
+  const [completionRows, quizRows, exerciseRows, kpiRows, signOffRows, promotionRows, assignmentRows, eventRows, observationRows] = await Promise.all([
     db
       .select({ userId: moduleCompletions.userId, moduleId: moduleCompletions.moduleId, at: moduleCompletions.completedAt })
       .from(moduleCompletions)
@@ -110,6 +111,18 @@ export async function loadRecords(db: Executor, people: readonly RecordSubject[]
       .from(learningEvents)
       .where(inArray(learningEvents.userId, ids))
       .groupBy(learningEvents.userId),
+    // Coaching observations, for rubric criteria (a ninth query, still one per table).
+    db
+      .select({
+        id: observations.id,
+        userId: observations.userId,
+        rubricId: observations.rubricId,
+        observedOn: observations.observedOn,
+        averageLevel: observations.averageLevel,
+        createdAt: observations.createdAt,
+      })
+      .from(observations)
+      .where(inArray(observations.userId, ids)),
   ]);
 
   const completions = groupBy(completionRows);
@@ -120,6 +133,7 @@ export async function loadRecords(db: Executor, people: readonly RecordSubject[]
   const promos = groupBy(promotionRows);
   const assigned = groupBy(assignmentRows);
   const events = new Map(eventRows.map((e) => [e.userId, e.lastAt]));
+  const observed = groupBy(observationRows);
 
   for (const person of people) {
     let lastActivity: Date | null = events.get(person.id) ?? null;
@@ -167,6 +181,7 @@ export async function loadRecords(db: Executor, people: readonly RecordSubject[]
         kpis: kpiList,
         signOffs: signOffList,
         promotions: promotionList,
+        observations: (observed.get(person.id) ?? []).map(({ userId: _, ...o }) => o),
       },
       promotions: promotionList,
       assignments: (assigned.get(person.id) ?? []).map(({ userId: _, ...a }) => a),
