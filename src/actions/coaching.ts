@@ -5,9 +5,7 @@
  * checks team scope and writes its audit row in the same transaction). Refusals carry a UI key.
  */
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
-import { z } from 'astro/zod';
-import { multiLine } from '../schemas/typed-text';
-import { observationKindIds } from '../schemas/rubric';
+import { acknowledgeInput, commentStepInput, observeInput, replyInput } from '../lib/coaching/inputs';
 import { checkScores } from '../lib/coaching/scores';
 import { readObservedOn } from '../lib/coaching/observed-on';
 import { findRubric } from '../lib/coaching/rubrics';
@@ -39,20 +37,6 @@ const badRequest = (key: string): never => {
   throw new ActionError({ code: 'BAD_REQUEST', message: key });
 };
 
-const id = z.string().trim().min(1).max(64);
-const body = (max: number) => multiLine(max).pipe(z.string().min(1, 'write something before sending'));
-
-export const observeInput = z.strictObject({
-  userId: id,
-  rubricId: z.string().trim().max(64),
-  kind: z.enum(observationKindIds),
-  /** As typed or picked: "2026-11-30", "2026/11/30", "２０２６年１１月３０日". */
-  observedOn: z.string().max(30),
-  /** The rubric's criterion ids, one hidden field each, in the same order as `levels` and `notes`. */
-  criterionIds: z.array(z.string().trim().max(64)).max(12),
-  levels: z.array(z.string().max(8)).max(12),
-  notes: z.array(multiLine(1000)).max(12),
-});
 
 export const observe = defineAction({
   accept: 'form',
@@ -79,8 +63,6 @@ export const observe = defineAction({
   },
 });
 
-export const acknowledgeInput = z.strictObject({ observationId: id });
-
 export const acknowledge = defineAction({
   accept: 'form',
   input: acknowledgeInput,
@@ -91,8 +73,6 @@ export const acknowledge = defineAction({
   },
 });
 
-export const replyInput = z.strictObject({ observationId: id, body: body(2000) });
-
 export const reply = defineAction({
   accept: 'form',
   input: replyInput,
@@ -100,13 +80,6 @@ export const reply = defineAction({
     const user = requireUser(context);
     return replyToObservation(context.locals.db, user, input.observationId, input.body, new Date()).catch(refusalOf);
   },
-});
-
-export const commentStepInput = z.strictObject({
-  attemptId: id,
-  /** 0-based step index, as the replay page sends it. */
-  step: z.string().trim().max(6),
-  body: body(2000),
 });
 
 export const commentStep = defineAction({
