@@ -76,13 +76,16 @@ const roles: { role: string; email: string | null; paths: string[]; linked?: Reg
       '/en/glossary/',
       '/zh/search/',
       '/zh/quizzes/lead-grading/attempts',
+      '/zh/coaching/',
+      '/en/coaching/',
     ],
   },
   {
     role: 'manager',
     email: 'manager@demo.academy',
     paths: ['/zh/team/', '/en/team/?sort=readiness&dir=desc&show=not-ready', '/zh/team/?q=%E5%88%98'],
-    linked: [/href="(\/zh\/team\/[^"/?]+)\/?"/],
+    // A person on the team, then their coaching page (linked from the person's page).
+    linked: [/href="(\/zh\/team\/[^"/?]+)\/?"/, /href="(\/zh\/team\/[^"/?]+\/coaching)"/],
   },
   { role: 'trainer', email: 'trainer@demo.academy', paths: ['/zh/analytics/', '/en/analytics/', '/zh/analytics/quizzes/lead-grading'] },
   {
