@@ -69,7 +69,7 @@ export const levelSchema = z.strictObject({
       minMonthsAtPreviousLevel: z.number().int().min(0).max(600).default(0).describe('Whole months at the level below'),
       tenure: tenureAcrossLevels.optional().describe('Whole months in total at several levels, from the promotion history'),
       managerSignOff: z.boolean().default(false).describe('Whether a manager must sign off'),
-      rubrics: z.array(rubricThreshold).default([]).describe('Observed behaviour: average level over the latest observations with a rubric'),
+      rubrics: z.array(rubricThreshold).optional().describe('Observed behaviour: average level over the latest observations with a rubric'),
     })
     // Each entry becomes one criterion, keyed by its id: a repeat would list and count it twice.
     .superRefine((c, context) => {
@@ -77,7 +77,7 @@ export const levelSchema = z.strictObject({
       noRepeats(c.courses, context, { path: ['courses'], what: 'course' });
       noRepeats(c.exercises.map((e) => e.id), context, { path: ['exercises'], what: 'exercise' });
       noRepeats(c.kpis.map((k) => k.metric), context, { path: ['kpis'], what: 'KPI' });
-      noRepeats(c.rubrics.map((r) => r.id), context, { path: ['rubrics'], what: 'rubric' });
+      noRepeats((c.rubrics ?? []).map((r) => r.id), context, { path: ['rubrics'], what: 'rubric' });
     })
     .prefault({})
     .describe('What it takes to be promoted to this level from the one below'),

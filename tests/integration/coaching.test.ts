@@ -208,7 +208,7 @@ describe('role-play replay', () => {
     expect(await comment(manager, Number.NaN)).toBe('BAD_REQUEST');
     expect(await comment(otherManager, 0)).toBe('NOT_FOUND');
     expect(await comment(learner, 0)).toBe('NOT_FOUND');
-    expect(await comment(manager, 0, 'no-such-attempt')).toBe('NOT_FOUND');
+    expect(await comment(manager, 0, '00000000-0000-4000-8000-000000000000')).toBe('NOT_FOUND');
     const open = await submittedRoleplay(learner.id, 'in-progress');
     expect(await comment(manager, 0, open.id)).toBe('NOT_FOUND');
     expect(await refusal(reachableAttempt(t.db, outsider, id))).toBe('NOT_FOUND');

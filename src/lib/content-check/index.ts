@@ -162,7 +162,7 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
     c.exercises.forEach((e, i) => {
       if (!exercises.has(e.id)) report(level.path, `criteria.exercises[${i}].id`, `names exercise "${e.id}", but there is no content/exercises/${e.id}.yaml`);
     });
-    c.rubrics.forEach((r, i) => {
+    (c.rubrics ?? []).forEach((r, i) => {
       const rubric = rubrics.get(r.id);
       if (!rubric) report(level.path, `criteria.rubrics[${i}].id`, `names rubric "${r.id}", but there is no content/rubrics/${r.id}.yaml`);
       else {
