@@ -151,6 +151,9 @@ test('a role-play attempt is replayed step by step, and the manager’s comment 
   const manager = await browser.newPage();
   await logIn(manager, 'manager@demo.academy');
   const id = await personId(manager, 'zh', '刘洋');
+  // The person's attempt history links the submitted role-play to its replay as well.
+  await manager.goto(`/zh/team/${id}`);
+  await expect(manager.locator(`a[href="${replayPath}"]`)).toHaveCount(1);
   await manager.goto(`/zh/team/${id}/coaching`);
   await manager.getByRole('link', { name: /^回放：情景对话/ }).first().click();
   await expect(manager).toHaveURL(new RegExp(`${replayPath}$`));
