@@ -1,7 +1,7 @@
 /**
  * `npm run bench:dashboard`: the server time of the manager dashboard's data for a 50-person team
  * on the large synthetic company (`npm run db:seed:large`). It calls the same function the team
- * page calls (teamDashboard: the people, their records in eight queries, the readiness engine per
+ * page calls (teamDashboard: the people, their records in ten queries, the readiness engine per
  * person), cycling through the 50-person teams, and writes p50/p95/p99 into bench/RESULTS.md
  * under its own heading. A benchmark reports numbers; it never fails a build.
  *
@@ -113,7 +113,7 @@ const section = [
   `Measured ${now.toISOString().slice(0, 10)} by \`npm run bench:dashboard\` on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}.`,
   `Database: the company from \`npm run db:seed:large\` — ${Number(counts.users).toLocaleString('en')} people in ${Number(counts.teams)} teams, ${Number(counts.attempts).toLocaleString('en')} quiz attempts, ${Number(counts.completions).toLocaleString('en')} completions, ${Number(counts.events).toLocaleString('en')} learning events (embedded libSQL file, WAL).`,
   '',
-  `Server time of \`teamDashboard()\` (src/lib/promotion/server/team-dashboard.ts) — what the team page loads: the ${people} members, their records in eight queries (one per table, never one per person) and the readiness engine for each — over ${RUNS} runs after ${WARM_UP} warm-up runs, cycling through the ${bigTeams.length} fifty-person teams:`,
+  `Server time of \`teamDashboard()\` (src/lib/promotion/server/team-dashboard.ts) — what the team page loads: the ${people} members, their records in ten queries (one per table, never one per person) and the readiness engine for each — over ${RUNS} runs after ${WARM_UP} warm-up runs, cycling through the ${bigTeams.length} fifty-person teams:`,
   '',
   '| time | p50 ms | p95 ms | p99 ms | max ms | mean ms |',
   '| --- | --- | --- | --- | --- | --- |',

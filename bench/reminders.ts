@@ -18,7 +18,7 @@ import { migrateDatabase } from '../src/lib/platform/server/migrations';
 import { contentIndexFromFiles } from '../src/lib/content/server/content-index';
 import { DEFAULT_COMPANY_TIME_ZONE as ZONE, addDays, dayKey, instantAt, parseDayKey } from '../src/lib/dates';
 import { isoWeekday } from '../src/lib/reminders/schedule';
-import { planReminders } from '../src/lib/reminders/scheduler';
+import { planReminders } from '../src/lib/reminders/server/scheduler';
 import { reminders } from '../db/schema';
 
 export const TARGET_SECONDS = 10;
@@ -70,7 +70,7 @@ export async function reminderPlanningSection(databaseUrl: string): Promise<{ se
   const section = [
     "## Reminder planning (a day's reminders, large synthetic company)",
     '',
-    `Database: ${Number(counts!.people).toLocaleString('en')} people, ${Number(counts!.assignments).toLocaleString('en')} assignments, ${counts!.managers} managers (\`npm run db:seed:large\`). Planned by \`planReminders()\` (src/lib/reminders/scheduler.ts) with mail on: each kind in a fixed number of set-based queries (never one per person), the digest through the team page's loader for every led team at once, then multi-row inserts of the reminders and their outbox rows. Load average ${load.toFixed(1)} → ${loadAfter.toFixed(1)} on ${cpus().length} cores.`,
+    `Database: ${Number(counts!.people).toLocaleString('en')} people, ${Number(counts!.assignments).toLocaleString('en')} assignments, ${counts!.managers} managers (\`npm run db:seed:large\`). Planned by \`planReminders()\` (src/lib/reminders/server/scheduler.ts) with mail on: each kind in a fixed number of set-based queries (never one per person), the digest through the team page's loader for every led team at once, then multi-row inserts of the reminders and their outbox rows. Load average ${load.toFixed(1)} → ${loadAfter.toFixed(1)} on ${cpus().length} cores.`,
     '',
     '| day | wall s | CPU s | reminders recorded |',
     '| --- | --- | --- | --- |',

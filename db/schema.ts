@@ -408,16 +408,6 @@ export const reviewCards = sqliteTable(
  */
 export const reviewLogs = sqliteTable(
   'review_logs',
-export const reminderKinds = ['assignment-due', 'assignment-overdue', 'manager-digest', 'boosters-waiting', 'observation-new'] as const;
-export type ReminderKindId = (typeof reminderKinds)[number];
-
-/**
- * A reminder for one person: their inbox entry and the record, written before anything goes out,
- * that it exists. The unique key (kind, person, subject, period) makes planning idempotent: the
- * same reminder for the same person and day or due date is one row, however often it is planned.
- */
-export const reminders = sqliteTable(
-  'reminders',
   {
     id: text('id').primaryKey(),
     userId: text('user_id')
@@ -439,6 +429,23 @@ export const reviewSettings = sqliteTable('review_settings', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   dailyCap: integer('daily_cap').notNull(),
+});
+
+export const reminderKinds = ['assignment-due', 'assignment-overdue', 'manager-digest', 'boosters-waiting', 'observation-new'] as const;
+export type ReminderKindId = (typeof reminderKinds)[number];
+
+/**
+ * A reminder for one person: their inbox entry and the record, written before anything goes out,
+ * that it exists. The unique key (kind, person, subject, period) makes planning idempotent: the
+ * same reminder for the same person and day or due date is one row, however often it is planned.
+ */
+export const reminders = sqliteTable(
+  'reminders',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: reminderKinds }).notNull(),
     /** What it is about: an assignment id, a team digest, … */
     subject: text('subject').notNull(),
@@ -491,6 +498,8 @@ export const appSecrets = sqliteTable('app_secrets', {
   value: text('value').notNull(),
   createdAt: createdAt(),
 });
+
+/**
  * A single sign-on in progress: what the callback must check (state, nonce) and send (the PKCE
  * verifier), keyed by the SHA-256 of a random id the browser holds in a short-lived cookie. Kept
  * here rather than in the cookie so that a flow works once (the callback deletes its row before
@@ -509,4 +518,70 @@ export const oidcFlows = sqliteTable(
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('oidc_flows_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Coaching (issue #11 part 2): a manager's observation of a team member against a rubric in
+ * content/rubrics/. Levels and notes per criterion are kept as recorded (JSON), with the rubric
+ * id, so a later edit of the rubric never rewrites what was observed.
+ */
+export const observationKinds = ['ride-along', 'role-play', 'call-review'] as const;
+
+export const observations = sqliteTable(
+  'observations',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    managerId: text('manager_id')
+      .notNull()
+      .references(() => users.id),
+    rubricId: text('rubric_id').notNull(),
+    kind: text('kind', { enum: observationKinds }).notNull(),
+    /** The day observed on the company's calendar, "YYYY-MM-DD". */
+    observedOn: text('observed_on').notNull(),
+    /** One entry per rubric criterion: { criterionId, level, note }. */
+    scores: text('scores', { mode: 'json' }).notNull().$type<{ criterionId: string; level: number; note: string }[]>(),
+    /** Mean level over the criteria, kept so readiness reads one number per observation. */
+    averageLevel: real('average_level').notNull(),
+    acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('observations_user_idx').on(t.userId, t.rubricId, t.observedOn)],
+);
+
+/** The conversation under an observation: the learner's replies (and the manager's answers). */
+export const observationReplies = sqliteTable(
+  'observation_replies',
+  {
+    id: text('id').primaryKey(),
+    observationId: text('observation_id')
+      .notNull()
+      .references(() => observations.id, { onDelete: 'cascade' }),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('observation_replies_observation_idx').on(t.observationId, t.at)],
+);
+
+/** A manager's comment on one step (0-based) of a submitted role-play attempt's replay. */
+export const replayComments = sqliteTable(
+  'replay_comments',
+  {
+    id: text('id').primaryKey(),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => exerciseAttempts.id, { onDelete: 'cascade' }),
+    step: integer('step').notNull(),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('replay_comments_attempt_idx').on(t.attemptId, t.step)],
 );

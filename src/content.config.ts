@@ -6,6 +6,7 @@ import { quizSchema } from './schemas/quiz';
 import { levelSchema } from './schemas/level';
 import { exerciseSchema } from './schemas/exercise';
 import { glossaryTermSchema } from './schemas/glossary';
+import { rubricSchema } from './schemas/rubric';
 
 // CONTENT_DIR lets tests and previews build from another content tree; trainers never set it.
 const contentRoot = process.env.CONTENT_DIR ?? './content';
@@ -36,6 +37,11 @@ export const collections = {
   levels: defineCollection({
     loader: glob({ pattern: '*.yaml', base: `${contentRoot}/levels`, generateId: ({ entry }) => withoutExtension(entry) }),
     schema: levelSchema,
+  }),
+  // Coaching rubrics managers score observations against (content:check checks them too).
+  rubrics: defineCollection({
+    loader: glob({ pattern: '*.yaml', base: `${contentRoot}/rubrics`, generateId: ({ entry }) => withoutExtension(entry) }),
+    schema: rubricSchema,
   }),
   // One definition per term; <KeyTerm id> and the glossary page read it (content:check checks ids).
   glossary: defineCollection({ loader: file(`${contentRoot}/glossary.yaml`), schema: glossaryTermSchema }),

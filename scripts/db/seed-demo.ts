@@ -13,6 +13,8 @@ import { recordQuizAttempt } from '../../src/lib/quiz/server/attempts';
 import { DEMO_PASSWORD, demoPeople, demoSecondTeam, demoTeam } from './demo-organisation';
 import { seedPromotionEvidence } from './seed-promotion';
 import { seedBoosterHistory } from './seed-boosters';
+import { seedCoaching } from './seed-coaching';
+import { readServerEnv } from '../../src/lib/platform/server/env';
 
 /** Small deterministic PRNG so every demo database looks the same. */
 function mulberry32(seed: number) {
@@ -165,4 +167,6 @@ export async function seedDemoOrganisation(
 
   log('  + boosters: 孙丽 has reviewed for twelve days; what she missed is due again today');
   await seedBoosterHistory(db, ids.get('sun.li@demo.academy')!, { files, now, skill: 0.75 });
+  log('  + coaching: observations of 陈杰 (one waiting for him) and 赵磊');
+  await seedCoaching(db, { ids, now, contentRoot, zone: readServerEnv().COMPANY_TIME_ZONE });
 }

@@ -8,6 +8,7 @@ import * as account from './account';
 import * as trainer from './trainer';
 import * as review from './review';
 import * as reminders from './reminders';
+import * as coaching from './coaching';
 
 export const server = {
   quiz: { view: quiz.view, saveDraft: quiz.saveDraft, submit: quiz.submit },
@@ -16,8 +17,18 @@ export const server = {
   exercise: { open: exercise.open, start: exercise.start, save: exercise.save, choose: exercise.choose, submit: exercise.submit },
   certificate: { revoke: certificate.revoke },
   trainer: { regradeQuiz: trainer.regradeQuiz },
-  team: { recordKpi: team.recordKpi, signOff: team.signOff, promote: team.promote, assign: team.assign },
+  team: {
+    recordKpi: team.recordKpi,
+    signOff: team.signOff,
+    promote: team.promote,
+    assign: team.assign,
+    // Coaching, manager side (src/actions/coaching.ts).
+    observe: coaching.observe,
+    commentStep: coaching.commentStep,
+  },
+  // Coaching, learner side: acknowledging and answering an observation.
   reminders: { markRead: reminders.markRead, markAllRead: reminders.markAllRead, setPreferences: reminders.setPreferences },
+  coaching: { acknowledge: coaching.acknowledge, reply: coaching.reply },
   account: { changePassword: account.changePassword, setLocale: account.setLocale, signOutOthers: account.signOutOthers },
   admin: {
     createUser: admin.createUser,

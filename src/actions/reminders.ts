@@ -4,9 +4,9 @@
  */
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { markAllRead as storeAllRead, markRead as storeRead, preferencesOf, savePreferences } from '../lib/reminders/store';
-import { kindsOffered, preferencesFrom, preferencesInput } from '../lib/reminders/preferences-input';
-import { reminderKindRegistry } from '../lib/reminders/kinds';
+import { markAllRead as storeAllRead, markRead as storeRead, preferencesOf, savePreferences } from '../lib/reminders/server/store';
+import { kindsOffered, preferencesFrom, preferencesInput } from '../lib/reminders/server/preferences-input';
+import { reminderKindRegistry } from '../lib/reminders/server/kinds';
 import { allowedWebhookHosts } from '../lib/reminders/webhook-payload';
 import { serverEnv } from '../lib/platform/server/env';
 import { requireUser } from './guards';

@@ -18,6 +18,13 @@ const exerciseThreshold = z.strictObject({
   minPercent: z.number().min(0).max(100).describe('Lowest accepted best score, in percent'),
 });
 
+/** Coaching: the average level a manager observed over the latest observations with one rubric (content/rubrics/). */
+const rubricThreshold = z.strictObject({
+  id: slug.describe('Id of a rubric in content/rubrics/'),
+  minAverage: z.number().min(1).max(5).describe('Lowest accepted average level (level 1 is the lowest of the rubric)'),
+  last: z.number().int().min(1).max(20).describe('How many of the latest observations with this rubric the average is taken over'),
+});
+
 /**
  * The ladders a company can run side by side: `office` (初级销售 … 销售经理, handbook 000) and
  * `field` (业务代表 → 县级经理 → 省级经理 → 大区经理, handbook 004). LADDER_TRACKS says which are on.
@@ -68,6 +75,7 @@ export const levelSchema = z.strictObject({
         })
         .optional()
         .describe('Retention from booster reviews (/review/): the share of review answers right over the last 30 company days'),
+      rubrics: z.array(rubricThreshold).optional().describe('Observed behaviour: average level over the latest observations with a rubric'),
     })
     // Each entry becomes one criterion, keyed by its id: a repeat would list and count it twice.
     .superRefine((c, context) => {
@@ -75,6 +83,7 @@ export const levelSchema = z.strictObject({
       noRepeats(c.courses, context, { path: ['courses'], what: 'course' });
       noRepeats(c.exercises.map((e) => e.id), context, { path: ['exercises'], what: 'exercise' });
       noRepeats(c.kpis.map((k) => k.metric), context, { path: ['kpis'], what: 'KPI' });
+      noRepeats((c.rubrics ?? []).map((r) => r.id), context, { path: ['rubrics'], what: 'rubric' });
     })
     .prefault({})
     .describe('What it takes to be promoted to this level from the one below'),

@@ -165,6 +165,20 @@ const pages: Row[] = [
     send: get(`/reset-password/${'x'.repeat(43)}`),
     expected: everyone(404, 404),
   },
+  // Coaching: everyone has their own page; a team member's coaching page is their manager's.
+  { covers: '[lang]/coaching/index.astro', name: 'GET /zh/coaching/ (my own observations only)', send: get('/zh/coaching/'), expected: everyone(200) },
+  {
+    covers: '[lang]/team/[userId]/coaching.astro',
+    name: 'GET the subject’s coaching page',
+    send: get((c) => `/zh/team/${c.subjectId}/coaching`),
+    expected: only({ teamManager: 200, otherManager: 404, admin: 200 }),
+  },
+  {
+    covers: '[lang]/coaching/replay/[attemptId].astro',
+    name: 'GET the replay of an attempt that does not exist',
+    send: get('/zh/coaching/replay/no-such-attempt'),
+    expected: everyone(404),
+  },
   // Only the production server itself may read a quiz with its keys (it sends a per-process secret).
 ];
 
@@ -283,6 +297,44 @@ const actions: Row[] = [
     name: 'team.assign a module to the subject',
     send: action('team.assign', (c) => ({ target: 'module:sales-workflow/lead-to-after-sales', dueDate: inThirtyDays(), assignee: c.subjectId })),
     expected: only({ teamManager: 200, otherManager: 404, admin: 200 }, 403, 401),
+  },
+  {
+    covers: 'team.observe',
+    name: 'team.observe the subject (a customer visit)',
+    send: (api, c) => {
+      // Several fields repeat (one per rubric criterion), so the form is built by hand.
+      const criteria = ['preparation', 'opening', 'needs-discovery', 'proposal', 'objections', 'next-step'];
+      const form = new URLSearchParams({ userId: c.subjectId, rubricId: 'customer-visit', kind: 'ride-along', observedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()) });
+      for (const id of criteria) {
+        form.append('criterionIds', id);
+        form.append('levels', '3');
+        form.append('notes', 'matrix');
+      }
+      return api.post('/_actions/team.observe', {
+        data: form.toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: c.baseURL },
+        maxRedirects: 0,
+      });
+    },
+    expected: only({ teamManager: 200, otherManager: 404, admin: 200 }, 403, 401),
+  },
+  {
+    covers: 'team.commentStep',
+    name: 'team.commentStep on an attempt that does not exist',
+    send: action('team.commentStep', () => ({ attemptId: 'no-such-attempt', step: '0', body: 'matrix' })),
+    expected: only({ teamManager: 404, otherManager: 404, admin: 404 }, 403, 401),
+  },
+  {
+    covers: 'coaching.acknowledge',
+    name: 'coaching.acknowledge an observation that does not exist',
+    send: action('coaching.acknowledge', () => ({ observationId: 'no-such-observation' })),
+    expected: everyone(404, 401),
+  },
+  {
+    covers: 'coaching.reply',
+    name: 'coaching.reply to an observation that does not exist',
+    send: action('coaching.reply', () => ({ observationId: 'no-such-observation', body: 'matrix' })),
+    expected: everyone(404, 401),
   },
   {
     covers: 'trainer.regradeQuiz',

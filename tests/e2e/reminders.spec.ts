@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, logIn } from './helpers';
 import { openDatabaseFile } from './server-instance';
-import { signUnsubscribeToken } from '../../src/lib/reminders/unsubscribe-token';
+import { signUnsubscribeToken } from '../../src/lib/reminders/server/unsubscribe-token';
 
 async function logInInEnglish(page: Page, email: string) {
   await page.goto('/login?lang=en');

@@ -41,19 +41,20 @@ import {
   type AttemptState,
   type ExerciseAnswer,
 } from '../../src/lib/exercises';
-import { completedModuleIds, completeModule } from '../../src/lib/learning-records/server/progress';
-import { bypassesLocks, missingPrerequisites } from '../../src/lib/learning-records/module-locks';
-import { exerciseAttempts, quizAttempts } from '../../db/schema';
-import type { WorkKind } from '../../src/lib/learning-records/work-locks';
 import { boosterContentFromFiles } from '../../src/lib/boosters/server/content-files';
 import { answerCard, ReviewRefused, reviewAnswerInput, setDailyCap, todaysReview } from '../../src/lib/boosters/server/reviews';
 import { gradePractice, practiceRound } from '../../src/lib/boosters/server/practice';
-import { markAllRead, markRead, preferencesOf, savePreferences } from '../../src/lib/reminders/store';
-import { kindsOffered, preferencesFrom, preferencesInput } from '../../src/lib/reminders/preferences-input';
-import { reminderKindRegistry } from '../../src/lib/reminders/kinds';
+import { markAllRead, markRead, preferencesOf, savePreferences } from '../../src/lib/reminders/server/store';
+import { kindsOffered, preferencesFrom, preferencesInput } from '../../src/lib/reminders/server/preferences-input';
+import { reminderKindRegistry } from '../../src/lib/reminders/server/kinds';
 import { allowedWebhookHosts } from '../../src/lib/reminders/webhook-payload';
 import { reminderKinds } from '../../db/schema';
-
+import { completedModuleIds, completeModule } from '../../src/lib/learning-records/server/progress';
+import { bypassesLocks, missingPrerequisites } from '../../src/lib/learning-records/module-locks';
+import { exerciseAttempts, observations, quizAttempts, teamMembers, teams } from '../../db/schema';
+import { acknowledgeInput, replyInput } from '../../src/lib/coaching/inputs';
+import { acknowledgeObservation, CoachingError, replyToObservation } from '../../src/lib/coaching/server/store';
+import type { WorkKind } from '../../src/lib/learning-records/work-locks';
 const CONTENT = resolve('content');
 const index = workIndexFromFiles(CONTENT);
 const boosters = boosterContentFromFiles(CONTENT);
@@ -107,6 +108,8 @@ interface World {
   t: TestDatabase;
   user: { id: string; role: string; locale: Language };
   now: Date;
+  /** Observations of this learner by their manager, and one of another learner (never theirs to touch). */
+  observationIds: { mine: string; others: string };
 }
 
 /** A refusal as the island sees it: an action error code and message. */
@@ -157,6 +160,9 @@ interface LearnerAction<I> {
   input: fc.Arbitrary<I>;
   run: (w: World, input: I) => Promise<unknown>;
 }
+const observationOf = (w: World, which: 'mine' | 'others' | 'missing') =>
+  which === 'mine' ? w.observationIds.mine : which === 'others' ? w.observationIds.others : 'no-such-observation';
+
 const action = <I>(name: string, input: fc.Arbitrary<I>, run: (w: World, input: I) => Promise<unknown>): LearnerAction<I> => ({ name, input, run });
 
 /** A few keys per run, so that keys get reused across quizzes and exercises; KEY_OF_OTHER is another learner's. */
@@ -363,6 +369,29 @@ const LEARNER_ACTIONS = [
     },
   ),
 
+  // Coaching, learner side (src/actions/coaching.ts): the same input schema, then the store call.
+  action('coaching.acknowledge', fc.record({ which: fc.constantFrom('mine', 'others', 'missing') }), async (w, input) => {
+    const { observationId } = acknowledgeInput.parse({ observationId: observationOf(w, input.which) });
+    try {
+      const result = await acknowledgeObservation(w.t.db, { id: w.user.id, role: 'learner' }, observationId, w.now);
+      return { acknowledgedAt: result.acknowledgedAt.getTime(), already: result.already };
+    } catch (error) {
+      if (error instanceof CoachingError) throw new Refusal(error.code, error.key);
+      throw error;
+    }
+  }),
+
+  action('coaching.reply', fc.record({ which: fc.constantFrom('mine', 'others', 'missing'), body: fc.constantFrom('谢谢，收到。', 'Thanks!', '  ') }), async (w, input) => {
+    const parsed = replyInput.safeParse({ observationId: observationOf(w, input.which), body: input.body });
+    if (!parsed.success) throw new Refusal('BAD_REQUEST', 'coaching.error.input');
+    try {
+      return await replyToObservation(w.t.db, { id: w.user.id, role: 'learner' }, parsed.data.observationId, parsed.data.body, w.now);
+    } catch (error) {
+      if (error instanceof CoachingError) throw new Refusal(error.code, error.key);
+      throw error;
+    }
+  }),
+
   action('progress.completeModule', fc.record({ moduleId: fc.constantFrom<string>(...MODULE_IDS) }), async (w, input) => {
     const prerequisites = index.modules.get(input.moduleId)?.prerequisites ?? [];
     if (!bypassesLocks(w.user.role)) {
@@ -424,7 +453,25 @@ async function runSteps(steps: { name: string; input: unknown; minutes: number }
   try {
     const learner = await insertUser(t.db, { role: 'learner' });
     const other = await insertUser(t.db, { role: 'learner' });
-    const w: World = { t, user: { id: learner.id, role: 'learner', locale: 'zh' }, now: new Date('2026-11-23T02:00:00Z') };
+    // Their manager has observed both learners: one observation is this learner's, one is not.
+    const manager = await insertUser(t.db, { role: 'manager' });
+    await t.db.insert(teams).values({ id: 'team', name: 'Team', managerId: manager.id });
+    await t.db.insert(teamMembers).values([
+      { userId: learner.id, teamId: 'team' },
+      { userId: other.id, teamId: 'team' },
+    ]);
+    const observed = (userId: string) => ({
+      id: crypto.randomUUID(), userId, managerId: manager.id, rubricId: 'customer-visit', kind: 'ride-along' as const, observedOn: '2026-11-20',
+      scores: [{ criterionId: 'opening', level: 3, note: '' }], averageLevel: 3, createdAt: new Date('2026-11-20T10:00:00Z'),
+    });
+    const [mine, others] = [observed(learner.id), observed(other.id)];
+    await t.db.insert(observations).values([mine, others]);
+    const w: World = {
+      t,
+      user: { id: learner.id, role: 'learner', locale: 'zh' },
+      now: new Date('2026-11-23T02:00:00Z'),
+      observationIds: { mine: mine.id, others: others.id },
+    };
     // Another learner already spent KEY_OF_OTHER on a quiz this learner has not taken.
     const otherQuiz = quizzes.get('lead-to-after-sales')!;
     await submitQuizAttempt(t.db, other.id, otherQuiz, { quizId: 'lead-to-after-sales', lang: 'zh', answers: {}, idempotencyKey: KEY_OF_OTHER }, w.now);
@@ -454,8 +501,7 @@ describe('replies to a learner', () => {
   it('every action has its input generator and runner', () => {
     // Every action a learner's pages call, as registered in src/actions/index.ts: a new one fails here until it has a runner.
     const registry = readFileSync(resolve('src/actions/index.ts'), 'utf8');
-    const learnerActions = [...registry.matchAll(/^\s*(quiz|exercise|progress|review): \{([^}]*)\}/gm)].flatMap(([, group, members]) =>
-    const learnerActions = [...registry.matchAll(/^\s*(quiz|exercise|progress|reminders): \{([^}]*)\}/gm)].flatMap(([, group, members]) =>
+    const learnerActions = [...registry.matchAll(/^\s*(quiz|exercise|progress|review|reminders|coaching): \{([^}]*)\}/gm)].flatMap(([, group, members]) =>
       [...members!.matchAll(/(\w+):/g)].map(([, name]) => `${group}.${name}`),
     );
     expect(learnerActions.length).toBeGreaterThan(8);

@@ -5,12 +5,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { boostersWaiting } from '../../src/lib/reminders/kinds/boosters-waiting';
-import { observationNew } from '../../src/lib/reminders/kinds/observation-new';
-import { reminderKindRegistry } from '../../src/lib/reminders/kinds';
-import { recordReminders, inboxOf } from '../../src/lib/reminders/store';
+import { boostersWaiting } from '../../src/lib/reminders/server/kinds/boosters-waiting';
+import { observationNew } from '../../src/lib/reminders/server/kinds/observation-new';
+import { reminderKindRegistry } from '../../src/lib/reminders/server/kinds';
+import { recordReminders, inboxOf } from '../../src/lib/reminders/server/store';
 import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
 import { renderReminder } from '../../src/lib/reminders/templates';
+import { observations, reviewCards } from '../../db/schema';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));
@@ -49,7 +50,25 @@ describe('kinds waiting for their features', () => {
     expect(renderReminder(inbox[0]!.kind, inbox[0]!.data, 'zh', { zone: ZONE, title: (_, id) => id }).title).toBe('李强 给你写了一条新的辅导观察');
   });
 
-  it('are not registered until their features are merged (no stand-in lookups in production)', () => {
-    expect(reminderKindRegistry.map((k) => k.id)).toEqual(['assignment-due', 'assignment-overdue', 'manager-digest']);
+  it('are registered with the real lookups: cards due and observations not yet acknowledged, each in one query', async () => {
+    expect(reminderKindRegistry.map((k) => k.id)).toEqual(['assignment-due', 'assignment-overdue', 'boosters-waiting', 'observation-new', 'manager-digest']);
+    const learner = await insertUser(t.db);
+    const observer = await insertUser(t.db, { role: 'manager' });
+    const now = new Date('2026-03-02T01:00:00Z');
+    const card = { due: new Date(now.getTime() - 60_000), stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 0, createdAt: now };
+    await t.db.insert(reviewCards).values([
+      { userId: learner.id, cardId: 'term:due', ...card },
+      { userId: learner.id, cardId: 'term:later', ...card, due: new Date(now.getTime() + 86_400_000) },
+    ]);
+    await t.db.insert(observations).values([
+      { id: 'waiting', userId: learner.id, managerId: observer.id, rubricId: 'customer-visit', kind: 'ride-along', observedOn: '2026-03-01', scores: [], averageLevel: 2, createdAt: now },
+      { id: 'read', userId: learner.id, managerId: observer.id, rubricId: 'customer-visit', kind: 'ride-along', observedOn: '2026-02-20', scores: [], averageLevel: 3, acknowledgedAt: now, createdAt: now },
+    ]);
+    const boosters = reminderKindRegistry.find((k) => k.id === 'boosters-waiting')!;
+    expect(await boosters.plan(ctx(now))).toEqual([{ userId: learner.id, subject: 'boosters', period: '2026-03-02', data: { count: 1 } }]);
+    const observed = reminderKindRegistry.find((k) => k.id === 'observation-new')!;
+    const planned = await observed.plan(ctx(now));
+    expect(planned).toHaveLength(1);
+    expect(planned[0]).toMatchObject({ userId: learner.id, subject: 'waiting' });
   });
 });

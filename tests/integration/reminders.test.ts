@@ -12,10 +12,10 @@ import { seedDemoOrganisation } from '../../scripts/db/seed-demo';
 import { contentIndexFromFiles } from '../../src/lib/content/server/content-index';
 import { DEFAULT_COMPANY_TIME_ZONE as ZONE } from '../../src/lib/dates';
 import { reminderDeliveries, reminders, users } from '../../db/schema';
-import { startReminderScheduler, type SchedulerOptions } from '../../src/lib/reminders/scheduler';
-import { smtpSender, webhookSender } from '../../src/lib/reminders/senders';
-import { inboxOf, markAllRead, markRead, muteKind, savePreferences, unreadCount, appSecret } from '../../src/lib/reminders/store';
-import { verifyUnsubscribeToken } from '../../src/lib/reminders/unsubscribe-token';
+import { startReminderScheduler, type SchedulerOptions } from '../../src/lib/reminders/server/scheduler';
+import { smtpSender, webhookSender } from '../../src/lib/reminders/server/senders';
+import { inboxOf, markAllRead, markRead, muteKind, savePreferences, unreadCount, appSecret } from '../../src/lib/reminders/server/store';
+import { verifyUnsubscribeToken } from '../../src/lib/reminders/server/unsubscribe-token';
 
 // Monday 23 November 2026, 10:00 in Shanghai: a digest day.
 const now = new Date('2026-11-23T02:00:00Z');

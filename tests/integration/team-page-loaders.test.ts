@@ -38,6 +38,7 @@ const catalogue: Catalogue = {
   courseModules: new Map([['basics', ['basics/one']]]),
   moduleQuiz: new Map(),
   exerciseModule: new Map(),
+  rubricTitles: new Map(),
   quizTitles: new Map(),
   exerciseTitles: new Map(),
 };

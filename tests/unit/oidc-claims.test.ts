@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimAt, levelFromClaim, nameFromClaims, newAccountProfile, roleFromClaim, teamFromClaim, verifiedEmail } from '../../src/lib/auth/oidc/claims';
+import { claimAt, levelFromClaim, nameFromClaims, newAccountProfile, roleFromClaim, teamFromClaim, verifiedEmail } from '../../src/lib/auth/oidc/server/claims';
 import { classifyOidcError, isSsoProblem } from '../../src/lib/auth/oidc/errors';
 
 const ladder = [

@@ -24,6 +24,7 @@ export function criteria(overrides: Partial<LevelCriteria> = {}): LevelCriteria 
     kpis: [],
     minMonthsAtPreviousLevel: 0,
     managerSignOff: false,
+    rubrics: [],
     ...overrides,
   };
 }

@@ -3,10 +3,10 @@ import { assignmentReminderKind, dueSoonWindow, isDigestDay, weekKey } from '../
 import { reminderRetryDelayMs } from '../../src/lib/reminders/backoff';
 import { digestContents } from '../../src/lib/reminders/digest';
 import { renderReminder, reminderEmail } from '../../src/lib/reminders/templates';
-import { signUnsubscribeToken, verifyUnsubscribeToken } from '../../src/lib/reminders/unsubscribe-token';
+import { signUnsubscribeToken, verifyUnsubscribeToken } from '../../src/lib/reminders/server/unsubscribe-token';
 import { allowedWebhookHosts, webhookAccepted, webhookBody, webhookFormat, webhookUrlProblem } from '../../src/lib/reminders/webhook-payload';
-import { channelsFor } from '../../src/lib/reminders/store';
-import { kindsOffered, preferencesFrom, preferencesInput } from '../../src/lib/reminders/preferences-input';
+import { channelsFor } from '../../src/lib/reminders/server/store';
+import { kindsOffered, preferencesFrom, preferencesInput } from '../../src/lib/reminders/server/preferences-input';
 
 const ZONE = 'Asia/Shanghai';
 // Monday 2026-03-02, 09:00 in Shanghai.

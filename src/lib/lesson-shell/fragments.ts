@@ -21,6 +21,7 @@ export function siteNavHtml(lang: Language, role: Role): string {
     link('courses/', t(lang, 'nav.courses')),
     link('path/', t(lang, 'nav.path')),
     link('review/', t(lang, 'nav.review')),
+    link('coaching/', t(lang, 'nav.coaching')),
     role === 'manager' || role === 'admin' ? link('team/', t(lang, 'nav.team')) : '',
     link('glossary/', t(lang, 'nav.glossary')),
     link('certificates/', t(lang, 'nav.certificates')),

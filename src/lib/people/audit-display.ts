@@ -27,6 +27,10 @@ const knownActions = [
   'sso.login',
   'sso.refused',
   'user.provisioned',
+  'observation.recorded',
+  'observation.acknowledged',
+  'observation.replied',
+  'replay.commented',
 ] as const;
 
 /** The UI key naming an action, or null for actions other parts of the app log (shown as their id). */

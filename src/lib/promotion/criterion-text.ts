@@ -12,6 +12,8 @@ export interface TitleLookup {
   exercise(id: string): string;
   /** Level names, for tenure counted across several levels; the id stands in when absent. */
   level?(id: string): string;
+  /** Rubric names (coaching); the id stands in when absent. */
+  rubric?(id: string): string;
 }
 
 export const statusKey: Record<CriterionStatus, UiKey> = {
@@ -26,6 +28,7 @@ export const kindKey: Record<CriterionKind, UiKey> = {
   quiz: 'promo.kind.quiz',
   exercise: 'promo.kind.exercise',
   kpi: 'promo.kind.kpi',
+  rubric: 'promo.kind.rubric',
   tenure: 'promo.kind.tenure',
   'sign-off': 'promo.kind.signOff',
   retention: 'promo.kind.retention',
@@ -64,6 +67,8 @@ export function criterionLabel(lang: Language, c: CriterionResult, titles: Title
       return t(lang, 'promo.label.signOff');
     case 'retention':
       return t(lang, 'promo.label.retention', { threshold: pct(c.threshold * 100) });
+    case 'rubric':
+      return t(lang, 'promo.label.rubric', { title: titles.rubric?.(c.rubricId) ?? c.rubricId, threshold: c.threshold, last: c.last });
   }
 }
 
@@ -91,6 +96,10 @@ export function criterionValue(lang: Language, c: CriterionResult, formatDate: (
       return c.value === null
         ? t(lang, 'promo.value.noReviews')
         : t(lang, 'promo.value.retention', { value: pct(c.value * 100), right: c.right, total: c.total });
+    case 'rubric':
+      return c.value === null
+        ? t(lang, 'promo.value.noObservation')
+        : t(lang, 'promo.value.rubric', { value: Math.round(c.value * 100) / 100, counted: c.counted, last: c.last });
   }
 }
 
@@ -141,5 +150,7 @@ export function nextStep(lang: Language, c: CriterionResult, titles: TitleLookup
       return { href: null, text: t(lang, 'promo.next.signOff') };
     case 'retention':
       return { href: `/${lang}/review/`, text: t(lang, 'promo.next.retention') };
+    case 'rubric':
+      return { href: null, text: t(lang, 'promo.next.rubric', { title: titles.rubric?.(c.rubricId) ?? c.rubricId }) };
   }
 }

@@ -7,10 +7,12 @@ import { newerFirst } from './periods';
 import { levelStints, timeInLevels, type PromotionStep } from './level-history';
 import { addMonths, wholeMonthsBetween } from './tenure';
 import { retentionOver30Days } from '../boosters/retention';
+import { rubricStanding, type ObservationRecord } from './rubric';
 
 export { addMonths, wholeMonthsBetween } from './tenure';
 export { levelStints, timeInLevels, type LevelStint, type PromotionStep, type TimeInLevels } from './level-history';
 export { isPeriod, newerFirst, periodEnd, PERIOD_PATTERN } from './periods';
+export { latestFirst, rubricStanding, type ObservationRecord, type RubricStanding } from './rubric';
 
 /** What the engine needs of the curriculum: which modules make a course, which quiz checks a module. */
 export interface CurriculumIndex {
@@ -67,6 +69,8 @@ export interface LearnerRecord {
   promotions: readonly PromotionStep[];
   /** Booster review answers of (at least) the last 30 days; absent means none. See lib/boosters. */
   reviewAnswers?: readonly { correct: boolean; at: Date }[];
+  /** Coaching observations by managers (any order); absent counts as none. */
+  observations?: readonly ObservationRecord[];
 }
 
 /** A level as the engine sees it: its id and criteria (names are for pages). */
@@ -76,8 +80,8 @@ export interface TargetLevel {
 }
 
 export type CriterionStatus = 'met' | 'in-progress' | 'not-started';
-export type CriterionKind = 'course' | 'module' | 'quiz' | 'exercise' | 'kpi' | 'tenure' | 'sign-off' | 'retention';
-export const criterionKinds: readonly CriterionKind[] = ['course', 'module', 'quiz', 'exercise', 'kpi', 'tenure', 'sign-off', 'retention'];
+export type CriterionKind = 'course' | 'module' | 'quiz' | 'exercise' | 'kpi' | 'rubric' | 'tenure' | 'sign-off' | 'retention';
+export const criterionKinds: readonly CriterionKind[] = ['course', 'module', 'quiz', 'exercise', 'kpi', 'rubric', 'tenure', 'sign-off', 'retention'];
 
 interface Common {
   /** Stable key within a level, e.g. "course:onboarding" or "kpi:growth-rate". */
@@ -119,6 +123,16 @@ export type CriterionResult = Common &
         threshold: number;
         right: number;
         total: number;
+      }
+    | {
+        kind: 'rubric';
+        rubricId: string;
+        /** Mean observed level over the latest `last` observations; null when there are none. */
+        value: number | null;
+        threshold: number;
+        last: number;
+        /** Observations counted, at most `last`. */
+        counted: number;
       }
   );
 
@@ -277,6 +291,21 @@ function tenureAcrossLevelsCriterion(threshold: number, levels: readonly string[
   };
 }
 
+function rubricCriterion(rubricId: string, minAverage: number, last: number, record: LearnerRecord): CriterionResult {
+  const standing = rubricStanding(record.observations ?? [], rubricId, minAverage, last);
+  return {
+    kind: 'rubric',
+    key: `rubric:${rubricId}`,
+    rubricId,
+    value: standing.value,
+    threshold: minAverage,
+    last,
+    counted: standing.counted,
+    status: standing.met ? 'met' : standing.counted > 0 ? 'in-progress' : 'not-started',
+    progress: standing.progress,
+  };
+}
+
 function signOffCriterion(levelId: string, record: LearnerRecord): CriterionResult {
   // Only a sign-off given since the person reached their current level speaks for this promotion.
   const signOff =
@@ -322,6 +351,7 @@ export function readinessFor(level: TargetLevel, record: LearnerRecord, curricul
       : [quizCriterion(c.minQuizPercent, c.quizScoreMode, requiredModules(c, curriculum), record, curriculum)]),
     ...c.exercises.map((e) => exerciseCriterion(e.id, e.minPercent, record)),
     ...c.kpis.map((k) => kpiCriterion(k.metric, k.minPercent, record)),
+    ...(c.rubrics ?? []).map((r) => rubricCriterion(r.id, r.minAverage, r.last, record)),
     ...(c.minMonthsAtPreviousLevel > 0 ? [tenureCriterion(c.minMonthsAtPreviousLevel, record, now, zone)] : []),
     ...(c.tenure ? [tenureAcrossLevelsCriterion(c.tenure.months, c.tenure.in, record, now, zone)] : []),
     ...(c.retention ? [retentionCriterion(c.retention.min, record, now, zone)] : []),
@@ -346,7 +376,7 @@ export function metByKind(readiness: Readiness): Record<CriterionKind, { met: nu
 
 /** An empty record, for a person with no history (and as a base in tests). */
 export function emptyRecord(userId: string, levelId: string, levelSince: Date): LearnerRecord {
-  return { userId, levelId, levelSince, completions: new Map(), quizzes: new Map(), exercises: new Map(), kpis: [], signOffs: [], promotions: [] };
+  return { userId, levelId, levelSince, completions: new Map(), quizzes: new Map(), exercises: new Map(), kpis: [], signOffs: [], promotions: [], observations: [] };
 }
 
 /** Summarises quiz attempts the way the database does, for records built in memory. */

@@ -11,6 +11,7 @@ import { levelSchema, type Level } from '../../../schemas/level';
 import { trackChainProblems } from '../../promotion/ladder';
 import { exerciseSchema, type Exercise } from '../../../schemas/exercise';
 import { glossarySchema, type GlossaryTerm } from '../../../schemas/glossary';
+import { rubricSchema, type Rubric } from '../../../schemas/rubric';
 import { parseModuleEntryId, type ModuleEntryId } from '../module-ids';
 import { describeIssue } from './format';
 import { componentProblems } from './mdx';
@@ -28,7 +29,7 @@ export interface ContentProblem {
   message: string;
 }
 
-type Kind = 'course' | 'module' | 'quiz' | 'exercise' | 'level' | 'glossary';
+type Kind = 'course' | 'module' | 'quiz' | 'exercise' | 'level' | 'glossary' | 'rubric';
 
 function kindOf(path: string): Kind | null {
   if (/^courses\/[^/]+\/course\.ya?ml$/.test(path)) return 'course';
@@ -36,6 +37,7 @@ function kindOf(path: string): Kind | null {
   if (/^quizzes\/[^/]+\.ya?ml$/.test(path)) return 'quiz';
   if (/^exercises\/[^/]+\.ya?ml$/.test(path)) return 'exercise';
   if (/^levels\/[^/]+\.ya?ml$/.test(path)) return 'level';
+  if (/^rubrics\/[^/]+\.ya?ml$/.test(path)) return 'rubric';
   if (path === 'glossary.yaml') return 'glossary';
   return null;
 }
@@ -47,6 +49,7 @@ const schemas: Record<Kind, z.ZodType> = {
   exercise: exerciseSchema,
   level: levelSchema,
   glossary: glossarySchema,
+  rubric: rubricSchema,
 };
 
 const baseName = (path: string) => path.split('/').pop()!.replace(/\.(ya?ml|mdx)$/, '');
@@ -63,11 +66,12 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
   const modules: { path: string; id: ModuleEntryId; data: ModuleFrontmatter; body: string }[] = [];
   const levels: { path: string; data: Level }[] = [];
   const glossary: GlossaryTerm[] = [];
+  const rubrics = new Map<string, Rubric>();
 
   for (const file of files) {
     const kind = kindOf(file.path);
     if (!kind) {
-      report(file.path, '(file)', 'is not where content belongs: courses/<course>/course.yaml, courses/<course>/<module>.<zh|en>.mdx, quizzes/, exercises/, levels/ or glossary.yaml');
+      report(file.path, '(file)', 'is not where content belongs: courses/<course>/course.yaml, courses/<course>/<module>.<zh|en>.mdx, quizzes/, exercises/, levels/, rubrics/ or glossary.yaml');
       continue;
     }
     if (file.error) {
@@ -89,6 +93,7 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
       exerciseModules.push({ path: file.path, id: baseName(file.path), moduleId: (parsed.data as Exercise).module });
     }
     if (kind === 'level') levels.push({ path: file.path, data: parsed.data as Level });
+    if (kind === 'rubric') rubrics.set(baseName(file.path), parsed.data as Rubric);
     if (kind === 'glossary') glossary.push(...(parsed.data as GlossaryTerm[]));
     if (kind === 'module') {
       const id = parseModuleEntryId(file.path.slice('courses/'.length).replace(/\.mdx$/, ''));
@@ -156,6 +161,14 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
     });
     c.exercises.forEach((e, i) => {
       if (!exercises.has(e.id)) report(level.path, `criteria.exercises[${i}].id`, `names exercise "${e.id}", but there is no content/exercises/${e.id}.yaml`);
+    });
+    (c.rubrics ?? []).forEach((r, i) => {
+      const rubric = rubrics.get(r.id);
+      if (!rubric) report(level.path, `criteria.rubrics[${i}].id`, `names rubric "${r.id}", but there is no content/rubrics/${r.id}.yaml`);
+      else {
+        const top = rubric.criteria[0]?.levels.length ?? 0;
+        if (r.minAverage > top) report(level.path, `criteria.rubrics[${i}].minAverage`, `is ${r.minAverage}, but rubric "${r.id}" has only ${top} levels; ask for ${top} or less`);
+      }
     });
   }
   // Each track (office, field) must be a chain 1, 2, 3 … so "the level above" is always one level.

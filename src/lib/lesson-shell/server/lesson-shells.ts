@@ -113,7 +113,8 @@ export function createLessonShells({ findLesson, zone, log = console.error }: Le
     const headers = new Headers(cached.headers);
     // Tells operators (and the tests) which way the page was made.
     headers.set('server-timing', 'lesson-shell');
-    return new Response(body, { status: 200, headers });
+    // Buffer.concat's bytes sit in an ArrayBuffer of their own, which is what a body takes.
+    return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers });
   };
 
   /** Renders the lesson with holes, with the person hidden from the page; null if it cannot be shared. */

@@ -9,7 +9,7 @@ import { startXapiForwarder } from '../../xapi/server/forwarder';
 import { pruneLoginThrottle } from '../../auth/server/login';
 import type { ContentLookups } from '../../xapi/server/outbox';
 import type { Database } from './db';
-import { startReminders } from '../../reminders/start';
+import { startReminders } from '../../reminders/server/start';
 
 let started = false;
 

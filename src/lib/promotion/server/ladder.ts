@@ -33,6 +33,8 @@ export interface Catalogue extends CurriculumIndex {
   exerciseModule: ReadonlyMap<string, string>;
   quizTitles: ReadonlyMap<string, BilingualText>;
   exerciseTitles: ReadonlyMap<string, BilingualText>;
+  /** Coaching rubrics' names, for rubric criteria. */
+  rubricTitles: ReadonlyMap<string, BilingualText>;
 }
 
 let ladderCache: Promise<LadderLevel[]> | undefined;
@@ -56,11 +58,12 @@ export function loadLadder(): Promise<LadderLevel[]> {
 const EXERCISE_TAG = /<Exercise\s+[^>]*id=["']([a-z0-9-]+)["']/g;
 
 async function buildCatalogue(): Promise<Catalogue> {
-  const [courseEntries, moduleEntries, quizEntries, exerciseEntries] = await Promise.all([
+  const [courseEntries, moduleEntries, quizEntries, exerciseEntries, rubricEntries] = await Promise.all([
     getCollection('courses'),
     getCollection('modules'),
     getCollection('quizzes'),
     getCollection('exercises'),
+    getCollection('rubrics'),
   ]);
   const modules = new Map<string, CatalogueModule>();
   const exerciseModule = new Map<string, string>();
@@ -94,6 +97,7 @@ async function buildCatalogue(): Promise<Catalogue> {
     exerciseModule,
     quizTitles: new Map(quizEntries.map((q) => [q.id, q.data.title])),
     exerciseTitles: new Map(exerciseEntries.map((e) => [e.id, e.data.title])),
+    rubricTitles: new Map(rubricEntries.map((r) => [r.id, r.data.name])),
   };
 }
 
@@ -110,6 +114,7 @@ export function titlesIn(catalogue: Catalogue, lang: Language, ladder: Ladder = 
     module: (id) => catalogue.modules.get(id)?.title[lang] ?? id,
     exercise: (id) => catalogue.exerciseTitles.get(id)?.[lang] ?? id,
     level: (id) => levelById(ladder, id)?.name[lang] ?? id,
+    rubric: (id) => catalogue.rubricTitles.get(id)?.[lang] ?? id,
   };
 }
 

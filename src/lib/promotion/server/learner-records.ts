@@ -11,6 +11,7 @@ import {
   kpiEvidence,
   learningEvents,
   moduleCompletions,
+  observations,
   promotions,
   quizAttempts,
   reviewLogs,
@@ -76,7 +77,7 @@ export async function loadRecords(db: Executor, people: readonly RecordSubject[]
   const ids = [...new Set(people.map((p) => p.id))];
   // Booster answers of the last 32 days: enough for any zone's 30-day window, which the readiness engine cuts exactly.
   const reviewsSince = new Date(Date.now() - 32 * 24 * 60 * 60 * 1000);
-  const [completionRows, quizRows, exerciseRows, kpiRows, signOffRows, promotionRows, assignmentRows, eventRows, reviewRows] = await Promise.all([
+  const [completionRows, quizRows, exerciseRows, kpiRows, signOffRows, promotionRows, assignmentRows, eventRows, reviewRows, observationRows] = await Promise.all([
     db
       .select({ userId: moduleCompletions.userId, moduleId: moduleCompletions.moduleId, at: moduleCompletions.completedAt })
       .from(moduleCompletions)
@@ -117,6 +118,18 @@ export async function loadRecords(db: Executor, people: readonly RecordSubject[]
       .select({ userId: reviewLogs.userId, correct: reviewLogs.correct, at: reviewLogs.reviewedAt })
       .from(reviewLogs)
       .where(and(inArray(reviewLogs.userId, ids), gte(reviewLogs.reviewedAt, reviewsSince))),
+    // Coaching observations, for rubric criteria (a ninth query, still one per table).
+    db
+      .select({
+        id: observations.id,
+        userId: observations.userId,
+        rubricId: observations.rubricId,
+        observedOn: observations.observedOn,
+        averageLevel: observations.averageLevel,
+        createdAt: observations.createdAt,
+      })
+      .from(observations)
+      .where(inArray(observations.userId, ids)),
   ]);
 
   const completions = groupBy(completionRows);
@@ -128,6 +141,7 @@ export async function loadRecords(db: Executor, people: readonly RecordSubject[]
   const assigned = groupBy(assignmentRows);
   const events = new Map(eventRows.map((e) => [e.userId, e.lastAt]));
   const reviews = groupBy(reviewRows);
+  const observed = groupBy(observationRows);
 
   for (const person of people) {
     let lastActivity: Date | null = events.get(person.id) ?? null;
@@ -176,6 +190,7 @@ export async function loadRecords(db: Executor, people: readonly RecordSubject[]
         signOffs: signOffList,
         promotions: promotionList,
         reviewAnswers: (reviews.get(person.id) ?? []).map(({ correct, at }) => ({ correct, at })),
+        observations: (observed.get(person.id) ?? []).map(({ userId: _, ...o }) => o),
       },
       promotions: promotionList,
       assignments: (assigned.get(person.id) ?? []).map(({ userId: _, ...a }) => a),

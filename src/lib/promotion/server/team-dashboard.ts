@@ -1,6 +1,6 @@
 /**
  * Everything the manager's team page shows, computed for a set of teams: one query for the people,
- * eight for their records, then the pure readiness engine per person. Benchmarks call this too.
+ * nine for their records, then the pure readiness engine per person. Benchmarks call this too.
  */
 import { assignmentProgress, type AssignmentProgress } from '../../learning-records/assignments';
 import { levelById, nextLevel, type Ladder } from '../ladder';

@@ -14,6 +14,7 @@ import type { Catalogue } from './ladder';
 import type { Ladder } from '../ladder';
 import { attemptHistory, loadLearnerRecords, namesOf } from './learner-records';
 import { teamDashboard } from './team-dashboard';
+import { paceOf, projectReadiness } from '../projection';
 import { recentAudit } from '../../people/server/admin-users';
 import { mayManagePerson, teamsVisibleTo, teamWithDescendants, type Actor, type TeamSummary } from '../../people/server/team-scope';
 
@@ -81,7 +82,12 @@ export async function loadTeamBoard(db: Database, request: TeamBoardRequest) {
     now,
     teamParam,
     levelName,
-    rows: rows.map((row) => ({ row, missing: row.readiness?.criteria.filter((c) => c.status !== 'met') ?? [] })),
+    // "Where will they be, and when?": each person's projected ready day from their own pace.
+    rows: rows.map((row) => {
+      const record = records.get(row.userId)!;
+      const readyDay = row.readiness ? projectReadiness(row.readiness, paceOf(record.completions.values(), now), now, zone).readyDay : null;
+      return { row, missing: row.readiness?.criteria.filter((c) => c.status !== 'met') ?? [], readyDay };
+    }),
     kinds: criterionKinds.filter((k) => views.some((v) => (v.row.byKind?.[k].total ?? 0) > 0)),
     total: views.length,
     ready: views.filter((v) => v.row.readiness?.ready).length,

@@ -9,7 +9,7 @@ import { teamMembers, teams, users } from '../../../../../db/schema';
 import type { Database } from '../../../platform/server/db';
 import { writeAudit } from '../../../people/server/admin-users';
 import type { Language } from '../../../../schemas/common';
-import { newAccountProfile, verifiedEmail, type ClaimNames, type Claims, type LevelChoice } from '../claims';
+import { newAccountProfile, verifiedEmail, type ClaimNames, type Claims, type LevelChoice } from './claims';
 import type { SsoProblem } from '../errors';
 
 export type SsoAccountOutcome = { ok: true; userId: string; locale: Language; provisioned: boolean } | { ok: false; problem: SsoProblem };

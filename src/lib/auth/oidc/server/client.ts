@@ -5,7 +5,7 @@
  */
 import * as client from 'openid-client';
 import { isLoopbackIssuer, type OidcSettings } from '../config';
-import type { Claims } from '../claims';
+import type { Claims } from './claims';
 
 const discovered = new Map<string, Promise<client.Configuration>>();
 

@@ -7,7 +7,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Database } from '../../../platform/server/db';
 import type { OidcSettings } from '../config';
-import type { LevelChoice } from '../claims';
+import type { LevelChoice } from './claims';
 import { classifyOidcError, type SsoProblem } from '../errors';
 import { accountForSignOn } from './accounts';
 import { finishSignOn } from './client';
