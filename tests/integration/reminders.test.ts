@@ -70,11 +70,17 @@ describe('the scheduler against the demo company', () => {
 
   it('sends learners their assignment reminders by mail in their language: due soon (孙丽, zh) and overdue (Emma, en)', async () => {
     await startReminderScheduler(t.db, options(), { timer: false }).runOnce(now);
-    expect(mailsTo('sun.li@demo.academy').map((m) => m.subject)).toEqual([expect.stringMatching(/^销售学院｜「.+」将于 2026\/11\/25 到期$/)]);
+    // 孙丽 also has review cards due (the demo's booster history): a second mail of its own kind.
+    expect(mailsTo('sun.li@demo.academy').map((m) => m.subject)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^销售学院｜「.+」将于 2026\/11\/25 到期$/), expect.stringMatching(/复习/)]),
+    );
+    expect(mailsTo('sun.li@demo.academy')).toHaveLength(2);
     expect(mailsTo('emma.wu@demo.academy').map((m) => m.subject)).toEqual([expect.stringMatching(/^Sales Academy: “.+” is overdue \(due 11\/18\/2026\)$/)]);
     // 周敏's assignment is due in 14 days: nothing yet.
     expect(mailsTo('zhou.min@demo.academy')).toEqual([]);
-    expect((await inboxOf(t.db, ids.get('sun.li@demo.academy')!)).map((r) => r.kind)).toEqual(['assignment-due']);
+    expect((await inboxOf(t.db, ids.get('sun.li@demo.academy')!)).map((r) => r.kind).sort()).toEqual(['assignment-due', 'boosters-waiting']);
+    // 陈杰 has his manager's observation waiting (the demo's coaching seed).
+    expect((await inboxOf(t.db, ids.get('chen.jie@demo.academy')!)).map((r) => r.kind)).toContain('observation-new');
   });
 
   it('never sends twice: two instances at once, a second round and a restart each leave one mail per reminder', async () => {
@@ -119,7 +125,7 @@ describe('the scheduler against the demo company', () => {
     expect(await unreadCount(t.db, manager)).toBe(1);
     expect(await markRead(t.db, manager, digest!.id, now)).toBe(true);
     expect(await unreadCount(t.db, manager)).toBe(0);
-    expect(await markAllRead(t.db, ids.get('sun.li@demo.academy')!, now)).toBe(1);
+    expect(await markAllRead(t.db, ids.get('sun.li@demo.academy')!, now)).toBe(2);
   });
 });
 
