@@ -9,6 +9,8 @@ import { startXapiForwarder } from './xapi-forwarder';
 import { pruneLoginThrottle } from './login';
 import type { ContentLookups } from './xapi-outbox';
 import type { Database } from './db';
+import { startRetentionJob } from '../personal-data/retention';
+import { companyTimeZone } from './company-time';
 
 let started = false;
 
@@ -37,6 +39,7 @@ export function startBackgroundJobs(db: Database, requestUrl: URL): void {
   // that ever failed would stay in the table. Idempotent, so every instance may do it.
   const prune = setInterval(() => pruneLoginThrottle(db, new Date()).catch((error) => console.error('Pruning login throttle failed:', error)), 60 * 60_000);
   prune.unref();
+  if (env.RETENTION_MONTHS !== undefined) startRetentionJob(db, env.RETENTION_MONTHS, companyTimeZone());
   if (env.XAPI_ENDPOINT) {
     const authorization =
       env.XAPI_USERNAME !== undefined ? `Basic ${Buffer.from(`${env.XAPI_USERNAME}:${env.XAPI_PASSWORD ?? ''}`).toString('base64')}` : undefined;

@@ -71,6 +71,20 @@ const envSchema = z.object({
     .refine(isTimeZone, { message: 'not a time zone this server knows; use an IANA name such as Asia/Shanghai or Europe/Berlin' })
     .describe('IANA time zone in which the company reads dates: completion days, due dates, tenure, KPI periods'),
   LADDER_TRACKS: ladderTracksSetting,
+  RETENTION_MONTHS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      // Unset or empty: keep deactivated accounts until an admin erases them.
+      if (text === undefined || text.trim() === '') return undefined;
+      const months = Number(text.normalize('NFKC').trim());
+      if (!Number.isInteger(months) || months < 1 || months > 1200) {
+        ctx.addIssue({ code: 'custom', message: 'RETENTION_MONTHS must be a whole number of months from 1 to 1200, e.g. 24' });
+        return z.NEVER;
+      }
+      return months;
+    })
+    .describe('erase the personal data of accounts deactivated longer than this many months ago'),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
