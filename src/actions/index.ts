@@ -6,6 +6,7 @@ import * as team from './team';
 import * as certificate from './certificate';
 import * as account from './account';
 import * as trainer from './trainer';
+import * as personalData from './personal-data';
 
 export const server = {
   quiz: { view: quiz.view, saveDraft: quiz.saveDraft, submit: quiz.submit },
@@ -14,6 +15,7 @@ export const server = {
   certificate: { revoke: certificate.revoke },
   trainer: { regradeQuiz: trainer.regradeQuiz },
   team: { recordKpi: team.recordKpi, signOff: team.signOff, promote: team.promote, assign: team.assign },
+  personalData: { erase: personalData.erase },
   account: { changePassword: account.changePassword, setLocale: account.setLocale, signOutOthers: account.signOutOthers },
   admin: {
     createUser: admin.createUser,

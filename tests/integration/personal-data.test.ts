@@ -27,7 +27,7 @@ async function departedLearner() {
   const person = await insertUser(t.db, { name: '张三丰', email: 'zhang.sanfeng@test.academy', employeeNumber: 'E7788', passwordHash: 'argon2id$fake' });
   await t.db.insert(teams).values({ id: 'east', name: '华东一组', managerId: manager.id });
   await t.db.insert(teamMembers).values({ userId: person.id, teamId: 'east' });
-  const result = { score: 1, maxScore: 2, percent: 50, passed: false, passPercent: 70, questions: [{ id: 'q1', correct: false, given: FREE_TEXT }] };
+  const result = { score: 1, maxScore: 2, percent: 50, passed: false, passPercent: 70, questions: [{ type: 'numeric', questionId: 'q1', correct: false, given: FREE_TEXT, explanation: '按底价计算', key: 'k1' }] } as never;
   await recordQuizAttempt(t.db, { userId: person.id, quizId: 'lead-grading', answers: { q1: FREE_TEXT, q2: 'option-b', q3: ['a', 'c'] }, result, startedAt: now, finishedAt: now });
   await t.db.insert(quizDrafts).values({ userId: person.id, quizId: 'other', seed: 1, answers: { q1: '草稿里的话' }, updatedAt: now });
   await t.db.insert(exerciseAttempts).values({ id: 'ex1', userId: person.id, exerciseId: 'discount-floor', status: 'submitted', state: { notes: FREE_TEXT, choices: ['opening-b'] }, result: { percent: 80 }, score: 4, maxScore: 5, percent: 80, startedAt: now, updatedAt: now, finishedAt: now });
@@ -86,6 +86,8 @@ describe('personal data', () => {
     // Scores, dates, KPI values, team and the chosen options stay, so the numbers stay true.
     const attempt = (await t.db.select().from(quizAttempts).where(eq(quizAttempts.userId, person.id)).get())!;
     expect(attempt).toMatchObject({ percent: 50, passed: false, answers: { q1: null, q2: 'option-b', q3: ['a', 'c'] } });
+    // The per-question verdicts the trainers' tallies read are kept; only the learner's words go.
+    expect(attempt.result).toEqual([{ questionId: 'q1', correct: false, chosen: [], given: null, key: 'k1' }]);
     expect(await t.db.select({ percent: exerciseAttempts.percent, state: exerciseAttempts.state }).from(exerciseAttempts)).toEqual([{ percent: 80, state: { notes: null, choices: ['opening-b'] } }]);
     expect(await t.db.select({ v: kpiEvidence.valuePercent, note: kpiEvidence.note }).from(kpiEvidence)).toEqual([{ v: 104, note: '' }]);
     expect(await t.db.select({ note: signOffs.note }).from(signOffs)).toEqual([{ note: '' }]);

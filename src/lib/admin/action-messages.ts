@@ -24,6 +24,8 @@ const refusalKeys = [
   'password.mismatch',
   'admin.cert.error.notFound',
   'admin.cert.error.alreadyRevoked',
+  'erase.error.active',
+  'erase.error.already',
 ] as const satisfies readonly UiKey[];
 
 const fieldKeys: Record<string, UiKey> = {
@@ -40,6 +42,7 @@ const fieldKeys: Record<string, UiKey> = {
   currentPassword: 'account.password.current',
   newPassword: 'account.password.new',
   newPasswordConfirm: 'account.password.confirm',
+  confirm: 'erase.confirmBox',
 };
 
 export function actionErrorKey(error: { code: string; message: string }, isInputError: boolean): UiKey {

@@ -23,6 +23,7 @@ const knownActions = [
   'assignment.updated',
   'certificate.revoke',
   'quiz.regraded',
+  'person.erased',
 ] as const;
 
 /** The UI key naming an action, or null for actions other parts of the app log (shown as their id). */

@@ -9,7 +9,7 @@
  */
 import type { InStatement, ResultSet, Transaction } from '@libsql/client';
 import type { Database } from '../server/db';
-import { auditWithoutPersonalData, erasedEmail, erasedName, erasureTag, isErasedEmail, withoutFreeText } from './scrub';
+import { auditWithoutPersonalData, erasedEmail, erasedName, erasureTag, isErasedEmail, resultWithoutFreeText, withoutFreeText } from './scrub';
 
 /** Anything that runs statements: a libSQL transaction (the app's and the restore's alike). */
 export interface Executor {
@@ -72,7 +72,7 @@ export async function eraseWithin(tx: Executor, userId: string, record: ErasureR
   // Answers keep their shape and the chosen options (reports over choices still add up), not the person's words.
   const attempts = await run('SELECT id, answers, result FROM quiz_attempts WHERE user_id = ?', userId);
   for (const a of attempts.rows) {
-    await run('UPDATE quiz_attempts SET answers = ?, result = ? WHERE id = ?', json(withoutFreeText(parsed(a.answers))) ?? '{}', json(withoutFreeText(parsed(a.result))) ?? '{}', String(a.id));
+    await run('UPDATE quiz_attempts SET answers = ?, result = ? WHERE id = ?', json(withoutFreeText(parsed(a.answers))) ?? '{}', json(resultWithoutFreeText(parsed(a.result))) ?? '{}', String(a.id));
   }
   const exercises = await run('SELECT id, state, result FROM exercise_attempts WHERE user_id = ?', userId);
   for (const e of exercises.rows) {

@@ -46,3 +46,18 @@ export function auditWithoutPersonalData(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * A stored quiz result without the learner's words. It is a list of per-question verdicts
+ * (`[{ questionId, correct, chosen, given, key }]`, see recordQuizAttempt), or an older graded
+ * result with a `questions` list: each question's `given` loses its free text as in
+ * `withoutFreeText`; the verdicts and chosen option ids stay, so the trainers' per-question
+ * tallies (server/analytics.ts) still count this attempt.
+ */
+export function resultWithoutFreeText(result: unknown): unknown {
+  const scrubQuestion = (q: unknown) => (q && typeof q === 'object' && 'given' in q ? { ...q, given: withoutFreeText((q as { given: unknown }).given) } : q);
+  if (Array.isArray(result)) return result.map(scrubQuestion);
+  if (!result || typeof result !== 'object') return result;
+  const questions = (result as { questions?: unknown }).questions;
+  return Array.isArray(questions) ? { ...result, questions: questions.map(scrubQuestion) } : result;
+}
