@@ -70,6 +70,12 @@ test('a manager imports an XLSX in English; a bad row blocks the whole file unti
   const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Preview' }).click()]);
   expect(response.status()).toBe(415);
   await expect(page.getByRole('alert')).toContainText('Upload a CSV (.csv) or an Excel workbook (.xlsx)');
+
+  // A file far over the limit is refused before it is read, with what to do instead.
+  await file.setInputFiles({ name: 'everything.csv', mimeType: 'text/csv', buffer: Buffer.alloc(6 * 1024 * 1024, 'a') });
+  const [tooLarge] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Preview' }).click()]);
+  expect(tooLarge.status()).toBe(413);
+  await expect(page.getByRole('alert')).toHaveText('The file is larger than 5 MB. Split it into smaller files.');
 });
 
 test('a learner cannot open the KPI import', async ({ page }) => {

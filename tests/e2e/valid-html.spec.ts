@@ -76,6 +76,8 @@ const roles: { role: string; email: string | null; paths: string[]; linked?: Reg
       '/en/glossary/',
       '/zh/search/',
       '/zh/quizzes/lead-grading/attempts',
+      '/zh/account/my-data/',
+      '/en/account/my-data/',
     ],
   },
   {

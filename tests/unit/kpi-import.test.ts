@@ -84,6 +84,7 @@ describe('reading KPI files', () => {
     expect(await readKpiFile('photo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]), people, zone)).toEqual({ ok: false, problem: { code: 'file.type' } });
     expect(await readKpiFile('kpi.csv', new Uint8Array(), people, zone)).toEqual({ ok: false, problem: { code: 'file.empty' } });
     expect(await readKpiFile('kpi.csv', text('name,score\nA,1\n'), people, zone)).toEqual({ ok: false, problem: { code: 'file.missingColumns', columns: ['email', 'employee', 'kpi', 'value', 'period'] } });
+    expect(await readKpiFile('huge.csv', new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41), people, zone)).toEqual({ ok: false, problem: { code: 'file.tooLarge', maxMegabytes: 5 } });
     expect(fileKind('old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toBeNull();
     expect(fileKind('renamed.csv', new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toBeNull();
     expect(await readKpiFile('kpi.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), people, zone)).toEqual({ ok: false, problem: { code: 'file.unreadable', line: null } });
