@@ -733,6 +733,11 @@ const zh = {
   'regrade.error.notFound': '找不到这个测验，请刷新页面。',
   'audit.assignment.created': '分配学习任务',
   'audit.assignment.updated': '更改任务截止日期',
+  // Employee numbers in the admin user import (issue #12 part 3)
+  'import.employee.invalid': '工号只能包含字母、数字和连字符（最多 32 个字符）：“{value}”',
+  'import.employee.duplicate': '工号在文件中重复出现：“{value}”',
+  'import.employee.taken': '工号已被其他账号使用：“{value}”',
+  'import.col.employeeNumber': '可选：工号（列名也可以写作 工号 或 employee number），CRM 导出的业绩文件可以按工号识别人员。',
   // KPI import (issue #12 part 3)
   'kpiImport.title': '导入业绩指标',
   'kpiImport.link': '从文件导入业绩指标',
@@ -1555,6 +1560,11 @@ const en: Record<UiKey, string> = {
   'regrade.error.notFound': 'This quiz was not found; reload the page.',
   'audit.assignment.created': 'Learning assigned',
   'audit.assignment.updated': 'Due date changed',
+  // Employee numbers in the admin user import (issue #12 part 3)
+  'import.employee.invalid': 'an employee number is letters, digits and hyphens (at most 32): "{value}"',
+  'import.employee.duplicate': 'employee number used twice in the file: "{value}"',
+  'import.employee.taken': 'employee number already belongs to another account: "{value}"',
+  'import.col.employeeNumber': 'Optional: the employee number (the column may also be called 工号 or employee number); KPI files from the CRM can name people by it.',
   // KPI import (issue #12 part 3)
   'kpiImport.title': 'Import KPIs',
   'kpiImport.link': 'Import KPIs from a file',
