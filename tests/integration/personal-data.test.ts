@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dirname, join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
 import { auditLog, certificates, erasures, exerciseAttempts, invites, kpiEvidence, quizAttempts, quizDrafts, sessions, signOffs, teamMembers, teams, users } from '../../db/schema';
@@ -10,7 +9,6 @@ import { setActive } from '../../src/lib/server/admin-users';
 import { collectPersonalData } from '../../src/lib/personal-data/export';
 import { erasePerson } from '../../src/lib/personal-data/erase';
 import { applyRetention, dueForErasure } from '../../src/lib/personal-data/retention';
-import { backupDatabase, restoreDatabase } from '../../src/lib/server/backup';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));
@@ -117,24 +115,4 @@ describe('personal data', () => {
     expect(await applyRetention(t.db, 24, now, zone)).toBe(0);
   });
 
-  it('re-applies erasures made after a backup when that backup is restored, and says so', async () => {
-    const { admin, person } = await departedLearner();
-    const backupPath = join(dirname(t.path), 'before-erasure.db');
-    await backupDatabase(t.db, backupPath);
-    await setActive(t.db, admin.id, person.id, false, now);
-    await erasePerson(t.db, person.id, { actorId: admin.id, reason: 'admin', now });
-
-    const lines: string[] = [];
-    await restoreDatabase(`file:${t.path}`, backupPath, (l) => lines.push(l));
-    expect(lines.join('\n')).toContain(`re-applied 1 erasure(s) made after this backup was taken: ${person.id}`);
-    const restored = (await t.db.select().from(users).where(eq(users.id, person.id)).get())!;
-    expect(restored.name).toMatch(/^已删除的人员/);
-    expect(restored.active).toBe(false);
-    const dump = JSON.stringify((await t.db.$client.execute('SELECT * FROM quiz_attempts')).rows) + JSON.stringify((await t.db.$client.execute('SELECT * FROM users')).rows);
-    expect(dump).not.toContain('张三丰');
-    expect(dump).not.toContain(FREE_TEXT);
-    expect(await t.db.select().from(erasures)).toHaveLength(1);
-    // The scores from the backup are back, attached to the placeholder.
-    expect(await t.db.$count(quizAttempts, eq(quizAttempts.userId, person.id))).toBe(1);
-  });
 });
