@@ -8,7 +8,7 @@ import { completeModule } from '../../src/lib/server/progress';
 import { setActive } from '../../src/lib/server/admin-users';
 import { collectPersonalData } from '../../src/lib/personal-data/export';
 import { erasePerson } from '../../src/lib/personal-data/erase';
-import { applyRetention, dueForErasure } from '../../src/lib/personal-data/retention';
+import { applyRetention, dueForErasure, startRetentionJob } from '../../src/lib/personal-data/retention';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));
@@ -115,4 +115,21 @@ describe('personal data', () => {
     expect(await applyRetention(t.db, 24, now, zone)).toBe(0);
   });
 
+
+  it('runs the retention job in one instance only: the one holding the lease', async () => {
+    const { admin, person } = await departedLearner();
+    await setActive(t.db, admin.id, person.id, false, new Date('2020-01-01T00:00:00Z'));
+    const first = startRetentionJob(t.db, 12, zone);
+    const second = startRetentionJob(t.db, 12, zone);
+    try {
+      expect(await first.runOnce()).toBe(1);
+      // The second instance does not hold the lease, so it does nothing, even with work to do.
+      await setActive(t.db, admin.id, (await insertUser(t.db, { email: 'late@test.academy' })).id, false, new Date('2020-01-01T00:00:00Z'));
+      expect(await second.runOnce()).toBe(0);
+      expect(await first.runOnce()).toBe(1);
+    } finally {
+      first.stop();
+      second.stop();
+    }
+  });
 });

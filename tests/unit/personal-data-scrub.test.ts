@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readServerEnv } from '../../src/lib/server/env';
 import { auditWithoutPersonalData, erasedEmail, erasedName, erasureTag, isErasedEmail, resultWithoutFreeText, withoutFreeText } from '../../src/lib/personal-data/scrub';
 
 describe('what erasure leaves', () => {
@@ -29,5 +30,15 @@ describe('what erasure leaves', () => {
     expect(erasedName(tag)).toBe(`已删除的人员 #${tag.slice(0, 4)} / Erased person #${tag.slice(0, 4)}`);
     expect(isErasedEmail(erasedEmail(tag))).toBe(true);
     expect(erasedEmail(tag).endsWith('.invalid')).toBe(true);
+  });
+});
+
+describe('RETENTION_MONTHS', () => {
+  it('is off unless set, reads digits as typed, and refuses anything but a whole number of months with a message', () => {
+    expect(readServerEnv({}).RETENTION_MONTHS).toBeUndefined();
+    expect(readServerEnv({ RETENTION_MONTHS: '' }).RETENTION_MONTHS).toBeUndefined();
+    expect(readServerEnv({ RETENTION_MONTHS: '24' }).RETENTION_MONTHS).toBe(24);
+    expect(readServerEnv({ RETENTION_MONTHS: '２４' }).RETENTION_MONTHS).toBe(24);
+    for (const bad of ['0', '1.5', 'two years', '-3']) expect(() => readServerEnv({ RETENTION_MONTHS: bad })).toThrow(/RETENTION_MONTHS must be a whole number of months/);
   });
 });
