@@ -72,6 +72,9 @@ export type KpiPreview =
   | { ok: false; reading: Extract<KpiFileReading, { ok: false }> }
   | { ok: true; kind: 'csv' | 'xlsx'; dataRows: number; planned: PlannedRow[]; problems: KpiRowProblem[]; draftId: string | null; fileHash: string };
 
+/** A file name fit for a note and the audit log: no control or direction-changing characters, at most 200 characters. */
+const plainFileName = (name: string) => [...name.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')].slice(0, 200).join('') || 'upload';
+
 export const fileHashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
@@ -89,7 +92,7 @@ export async function previewKpiImport(db: Database, actor: Actor, fileName: str
     draftId = crypto.randomUUID();
     // Expired drafts of anyone are cleared on the way; they hold KPI figures nobody needs any more.
     await db.delete(kpiImportDrafts).where(lt(kpiImportDrafts.expiresAt, now));
-    await db.insert(kpiImportDrafts).values({ id: draftId, actorId: actor.id, fileName: fileName.slice(0, 200), fileHash, rows: reading.rows, createdAt: now, expiresAt: new Date(now.getTime() + DRAFT_TTL_MS) });
+    await db.insert(kpiImportDrafts).values({ id: draftId, actorId: actor.id, fileName: plainFileName(fileName), fileHash, rows: reading.rows, createdAt: now, expiresAt: new Date(now.getTime() + DRAFT_TTL_MS) });
   }
   return { ok: true, kind: reading.kind, dataRows: reading.dataRows, planned, problems: reading.problems, draftId, fileHash };
 }

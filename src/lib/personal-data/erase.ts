@@ -65,6 +65,8 @@ export async function eraseWithin(tx: Executor, userId: string, record: ErasureR
   await run('DELETE FROM sessions WHERE user_id = ?', userId);
   await run('DELETE FROM password_resets WHERE user_id = ?', userId);
   await run('DELETE FROM quiz_drafts WHERE user_id = ?', userId);
+  // A KPI file they previewed as a manager and never confirmed carries their file's name.
+  await run('DELETE FROM kpi_import_drafts WHERE actor_id = ?', userId);
   await run("UPDATE kpi_evidence SET note = '' WHERE user_id = ?", userId);
   await run("UPDATE sign_offs SET note = '' WHERE user_id = ?", userId);
   await run('UPDATE certificates SET recipient_name = ?, revoke_reason = CASE WHEN revoke_reason IS NULL THEN NULL ELSE ? END WHERE user_id = ?', erasedName(tag), '', userId);
