@@ -35,13 +35,14 @@ async function departedLearner() {
   await t.db.insert(certificates).values({ id: 'cert-1', userId: person.id, kind: 'course', subjectId: 'sales-workflow', recipientName: '张三丰', title: { zh: '销售流程', en: 'Sales workflow' }, achievedAt: now, issuedAt: now });
   await t.db.insert(invites).values({ tokenHash: 'h', email: 'zhang.sanfeng@test.academy', name: '张三丰', role: 'learner', levelId: 'junior', createdBy: admin.id, expiresAt: now });
   await t.db.insert(sessions).values({ id: 's1', userId: person.id, secretHash: Buffer.from('x'), expiresAt: new Date(now.getTime() + 1e9) });
+  await t.db.insert(auditLog).values({ actorId: admin.id, action: 'invite.created', subjectUserId: null, before: null, after: { email: 'Zhang.Sanfeng@test.academy', name: '张三丰', role: 'learner' }, at: now });
   await t.db.insert(auditLog).values({ actorId: admin.id, action: 'user.created', subjectUserId: person.id, before: null, after: { email: 'zhang.sanfeng@test.academy', name: '张三丰', role: 'learner' }, at: now });
   return { admin, manager, person };
 }
 
 describe('personal data', () => {
-  it('exports everything held about a person, their answers included, and nothing secret', async () => {
-    const { person } = await departedLearner();
+  it('exports everything held about a person, their answers included, and nothing secret or about others', async () => {
+    const { admin, person } = await departedLearner();
     const data = await collectPersonalData(t.db, person.id, now);
     const text = JSON.stringify(data);
     expect(text).toContain(FREE_TEXT);
@@ -60,7 +61,13 @@ describe('personal data', () => {
     expect(data!.certificates).toHaveLength(1);
     expect(data!.invites).toHaveLength(1);
     expect(data!.sessions).toHaveLength(1);
-    expect(data!.auditEntries.map((a) => a.action)).toEqual(expect.arrayContaining(['user.created', 'kpi.recorded', 'sign-off.given']));
+    expect(data!.auditEntries.map((a) => a.action)).toEqual(expect.arrayContaining(['invite.created', 'user.created', 'kpi.recorded', 'sign-off.given']));
+    // What an admin logged about other people is theirs, not in the admin's own export.
+    await t.db.insert(auditLog).values({ actorId: admin.id, action: 'invite.created', subjectUserId: null, before: null, after: { email: 'someone.else@test.academy', name: '别人' }, at: now });
+    const adminData = JSON.stringify(await collectPersonalData(t.db, admin.id, now));
+    expect(adminData).toContain('invite.created');
+    expect(adminData).not.toContain('someone.else@test.academy');
+    expect(adminData).not.toContain('张三丰');
   });
 
   it('erases a deactivated person’s name, address, words and notes and keeps their scores, dates and team', async () => {

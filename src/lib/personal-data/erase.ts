@@ -81,7 +81,14 @@ export async function eraseWithin(tx: Executor, userId: string, record: ErasureR
     await run('UPDATE exercise_attempts SET state = ?, result = ? WHERE id = ?', json(withoutFreeText(parsed(e.state))) ?? '{}', json(withoutFreeText(parsed(e.result))), String(e.id));
   }
   // Audit entries about them keep what changed and when, without names, addresses or notes.
-  const audit = await run("SELECT id, before, after FROM audit_log WHERE subject_user_id = ? AND action NOT LIKE 'team.%'", userId);
+  // An invite sent before the account existed is logged with no subject, only the address.
+  const audit = await run(
+    `SELECT id, before, after FROM audit_log
+      WHERE (subject_user_id = ? AND action NOT LIKE 'team.%')
+         OR (subject_user_id IS NULL AND json_valid(after) AND lower(json_extract(after, '$.email')) = lower(?))`,
+    userId,
+    email,
+  );
   for (const row of audit.rows) {
     await run('UPDATE audit_log SET before = ?, after = ? WHERE id = ?', json(auditWithoutPersonalData(parsed(row.before))), json(auditWithoutPersonalData(parsed(row.after))), Number(row.id));
   }

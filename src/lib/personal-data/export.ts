@@ -5,7 +5,7 @@
  * assignments, certificates, invites and password-reset links (never a token or a password hash),
  * and every audit entry about them or made by them. Secrets are left out, and said to be.
  */
-import { eq, or } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import {
   assignments,
   auditLog,
@@ -47,7 +47,18 @@ export async function collectPersonalData(db: Database, userId: string, now: Dat
     db.select().from(promotions).where(eq(promotions.userId, userId)).orderBy(promotions.at),
     db.select().from(assignments).where(eq(assignments.userId, userId)).orderBy(assignments.createdAt),
     db.select().from(certificates).where(eq(certificates.userId, userId)).orderBy(certificates.issuedAt),
-    db.select().from(auditLog).where(or(eq(auditLog.subjectUserId, userId), eq(auditLog.actorId, userId))).orderBy(auditLog.id),
+    db
+      .select()
+      .from(auditLog)
+      .where(
+        or(
+          eq(auditLog.subjectUserId, userId),
+          eq(auditLog.actorId, userId),
+          // An invite sent before the account existed names only the address.
+          and(isNull(auditLog.subjectUserId), sql`json_valid(${auditLog.after}) AND lower(json_extract(${auditLog.after}, '$.email')) = lower(${person.email})`),
+        ),
+      )
+      .orderBy(auditLog.id),
     db.select({ email: invites.email, name: invites.name, role: invites.role, levelId: invites.levelId, expiresAt: invites.expiresAt, usedAt: invites.usedAt }).from(invites).where(eq(invites.email, person.email)),
     db.select({ createdAt: passwordResets.createdAt, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt }).from(passwordResets).where(eq(passwordResets.userId, userId)),
     db.select().from(erasures).where(eq(erasures.userId, userId)),
@@ -57,6 +68,8 @@ export async function collectPersonalData(db: Database, userId: string, now: Dat
   const actors = actorIds.size === 0 ? [] : await db.select({ id: users.id, name: users.name }).from(users);
   const nameOf = new Map(actors.filter((a) => actorIds.has(a.id)).map((a) => [a.id, a.name]));
   const who = (id: string) => ({ id, name: nameOf.get(id) ?? null });
+  const addressIn = (value: unknown) => (value && typeof value === 'object' && 'email' in value ? String((value as { email: unknown }).email).toLowerCase() : null);
+  const aboutThem = (a: { subjectUserId: string | null; after: unknown }) => a.subjectUserId === userId || (a.subjectUserId === null && addressIn(a.after) === person.email.toLowerCase());
   return {
     format: EXPORT_FORMAT,
     exportedAt: now.toISOString(),
@@ -77,7 +90,7 @@ export async function collectPersonalData(db: Database, userId: string, now: Dat
     // Entries about them in full; entries they made about others without the before/after, which
     // is those others' data.
     auditEntries: audit.map((a) =>
-      a.subjectUserId === userId ? { id: a.id, action: a.action, at: a.at, actor: who(a.actorId), about: 'you', before: a.before, after: a.after } : { id: a.id, action: a.action, at: a.at, actor: who(a.actorId), about: a.subjectUserId },
+      aboutThem(a) ? { id: a.id, action: a.action, at: a.at, actor: who(a.actorId), about: 'you', before: a.before, after: a.after } : { id: a.id, action: a.action, at: a.at, actor: who(a.actorId), about: a.subjectUserId },
     ),
     invites: invited,
     passwordResetLinks: resets,
