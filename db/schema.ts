@@ -24,6 +24,8 @@ export const users = sqliteTable('users', {
   levelSince: integer('level_since', { mode: 'timestamp_ms' }).notNull(),
   locale: text('locale', { enum: ['zh', 'en'] }).notNull().default('zh'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** The HR/CRM employee number (工号), when known: KPI files from a CRM name people by it. */
+  employeeNumber: text('employee_number').unique(),
   createdAt: createdAt(),
 });
 
@@ -585,3 +587,28 @@ export const replayComments = sqliteTable(
   },
   (t) => [index('replay_comments_attempt_idx').on(t.attemptId, t.step)],
 );
+/**
+ * A checked KPI file waiting for its uploader's confirmation: the rows as read (JSON), the file's
+ * SHA-256, and an expiry. Kept in the database, not in memory, so that with several instances the
+ * confirming request may land on another one than the preview did.
+ */
+export const kpiImportDrafts = sqliteTable('kpi_import_drafts', {
+  id: text('id').primaryKey(),
+  actorId: text('actor_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  fileName: text('file_name').notNull(),
+  fileHash: text('file_hash').notNull(),
+  rows: text('rows', { mode: 'json' }).notNull().$type<unknown>(),
+  createdAt: createdAt(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * The erasure ledger: whose personal data was erased, and when. Ids only, so it holds nothing
+ * personal itself; restoring a backup taken before an erasure re-applies every erasure listed here.
+ */
+export const erasures = sqliteTable('erasures', {
+  userId: text('user_id').primaryKey(),
+  erasedAt: integer('erased_at', { mode: 'timestamp_ms' }).notNull(),
+});

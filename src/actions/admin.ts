@@ -185,7 +185,7 @@ const cell = z.string().max(300);
 export const importUsers = defineAction({
   input: z.strictObject({
     rows: z
-      .array(z.strictObject({ line: z.number().int().min(2).max(10_000_000), email: cell, name: cell, role: cell, level: cell, team: cell }))
+      .array(z.strictObject({ line: z.number().int().min(2).max(10_000_000), email: cell, name: cell, role: cell, level: cell, team: cell, employeeNumber: cell.optional() }))
       .min(1)
       .max(IMPORT_BATCH_SIZE),
   }),

@@ -9,6 +9,7 @@ import * as trainer from './trainer';
 import * as review from './review';
 import * as reminders from './reminders';
 import * as coaching from './coaching';
+import * as personalData from './personal-data';
 
 export const server = {
   quiz: { view: quiz.view, saveDraft: quiz.saveDraft, submit: quiz.submit },
@@ -29,6 +30,7 @@ export const server = {
   // Coaching, learner side: acknowledging and answering an observation.
   reminders: { markRead: reminders.markRead, markAllRead: reminders.markAllRead, setPreferences: reminders.setPreferences },
   coaching: { acknowledge: coaching.acknowledge, reply: coaching.reply },
+  personalData: { erase: personalData.erase },
   account: { changePassword: account.changePassword, setLocale: account.setLocale, signOutOthers: account.signOutOthers },
   admin: {
     createUser: admin.createUser,

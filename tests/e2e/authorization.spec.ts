@@ -159,6 +159,25 @@ const pages: Row[] = [
   { covers: '[lang]/inbox/index.astro', name: 'GET /zh/inbox/ (my own reminders only)', send: get('/zh/inbox/'), expected: everyone(200) },
   // The signed token is the credential: a forged one is refused whoever asks, signed in or not.
   { covers: 'unsubscribe/[token].astro', name: 'GET an unsubscribe link with a forged token', send: get('/unsubscribe/WyJ4IiwibWFuYWdlci1kaWdlc3QiXQ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'), expected: everyone(400, 400) },
+  { covers: '[lang]/account/my-data.astro', name: 'GET /zh/account/my-data/ (my own data only)', send: get('/zh/account/my-data/'), expected: everyone(200) },
+  { covers: '[lang]/account/my-data.json.ts', name: 'GET /zh/account/my-data.json (my own data only)', send: get('/zh/account/my-data.json'), expected: everyone(200) },
+  {
+    covers: '[lang]/team/kpi-import.astro',
+    name: 'GET /zh/team/kpi-import/',
+    send: get('/zh/team/kpi-import/'),
+    expected: only({ teamManager: 200, otherManager: 200, admin: 200 }),
+  },
+  {
+    covers: '[lang]/team/kpi-import.astro',
+    name: 'POST a file that is no spreadsheet to /zh/team/kpi-import/',
+    send: (api, c) =>
+      api.post('/zh/team/kpi-import/', {
+        multipart: { intent: 'preview', file: { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]) } },
+        headers: { origin: c.baseURL },
+        maxRedirects: 0,
+      }),
+    expected: only({ teamManager: 415, otherManager: 415, admin: 415 }),
+  },
   {
     covers: 'reset-password/[token].astro',
     name: 'GET a password reset link that does not exist',
@@ -412,6 +431,12 @@ const actions: Row[] = [
     name: 'admin.setTeamManager (unknown team)',
     send: action('admin.setTeamManager', () => ({ teamId: 'no-such-team', managerId: '' })),
     expected: only({ admin: 400 }, 403, 401),
+  },
+  {
+    covers: 'personalData.erase',
+    name: 'personalData.erase (unknown person)',
+    send: action('personalData.erase', () => ({ userId: 'nobody', confirm: 'yes' })),
+    expected: only({ admin: 404 }, 403, 401),
   },
   {
     covers: 'admin.importUsers',

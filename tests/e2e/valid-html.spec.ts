@@ -83,6 +83,8 @@ const roles: { role: string; email: string | null; paths: string[]; linked?: Reg
       '/en/account/',
       '/zh/coaching/',
       '/en/coaching/',
+      '/zh/account/my-data/',
+      '/en/account/my-data/',
     ],
   },
   {

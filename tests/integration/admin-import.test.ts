@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
+import { eq } from 'drizzle-orm';
 import { auditLog, teamMembers, teams, users } from '../../db/schema';
 import { importUserRows } from '../../src/lib/people/server/import';
 import { importLookups, readImportFile } from '../../src/lib/people/user-import';
@@ -71,5 +72,22 @@ describe('importing people from CSV', () => {
     expect((await importUserRows(t.db, admin.id, [row], lookups, now))[0]!.status).toBe('created');
     const second = await importUserRows(t.db, admin.id, [{ ...row, line: 900 }], lookups, now);
     expect(second).toEqual([{ line: 900, email: 'again@test.academy', status: 'failed', problems: [{ field: 'email', code: 'email.taken', value: 'again@test.academy' }] }]);
+  });
+
+  it('stores employee numbers from an optional 工号 column, refusing one used twice or already taken', async () => {
+    const { admin, lookups } = await setup();
+    await insertUser(t.db, { email: 'holder@test.academy', employeeNumber: 'E0001' });
+    const read = readImportFile(['email,name,role,level,team,工号', 'a@test.academy,甲,,,,ｅ１００１', 'b@test.academy,乙,,,,E1001', 'c@test.academy,丙,,,,E0001', 'd@test.academy,丁,,,,E 9', 'e@test.academy,戊,,,,'].join('\n'));
+    if (!read.ok) throw new Error('unreadable');
+    const outcomes = await importUserRows(t.db, admin.id, read.rows, lookups, now);
+    expect(outcomes.map((o) => [o.line, o.status, o.status === 'failed' ? o.problems.map((p) => p.code) : []])).toEqual([
+      [2, 'created', []],
+      [3, 'failed', ['employee.duplicate']],
+      [4, 'failed', ['employee.taken']],
+      [5, 'failed', ['employee.invalid']],
+      [6, 'created', []],
+    ]);
+    expect(await t.db.select({ n: users.employeeNumber }).from(users).where(eq(users.email, 'a@test.academy'))).toEqual([{ n: 'E1001' }]);
+    expect(await t.db.select({ n: users.employeeNumber }).from(users).where(eq(users.email, 'e@test.academy'))).toEqual([{ n: null }]);
   });
 });

@@ -4,6 +4,10 @@ import { createTestDatabase, insertUser, type TestDatabase } from './test-databa
 import { backupDatabase, restoreDatabase } from '../../src/lib/platform/server/backup';
 import { openDatabase } from '../../src/lib/platform/server/db';
 import { recordQuizAttempt } from '../../src/lib/quiz/server/attempts';
+import { eq } from 'drizzle-orm';
+import { erasures, quizAttempts, users } from '../../db/schema';
+import { setActive } from '../../src/lib/people/server/admin-users';
+import { erasePerson } from '../../src/lib/personal-data/erase';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));
@@ -70,5 +74,35 @@ describe('backup and restore', () => {
     await backupDatabase(t.db, backupPath);
     await expect(backupDatabase(t.db, backupPath)).rejects.toThrow(/already exists/);
     await expect(restoreDatabase(`file:${t.path}`, join(dirname(t.path), 'missing.db'))).rejects.toThrow(/No backup/);
+  });
+
+  it('re-applies erasures made after a backup was taken when it is restored, and says so', async () => {
+    const admin = await insertUser(t.db, { role: 'admin', email: 'admin@test.academy' });
+    const person = await insertUser(t.db, { name: '张三丰', email: 'zhang.sanfeng@test.academy' });
+    const words = '客户说预算只有十二万';
+    await recordQuizAttempt(t.db, { userId: person.id, quizId: 'q', answers: { q1: words, q2: 'option-b' }, result, startedAt: new Date(), finishedAt: new Date() });
+    const backupPath = join(dirname(t.path), 'before-erasure.db');
+    await backupDatabase(t.db, backupPath);
+    // After the backup: the person leaves and is erased.
+    await setActive(t.db, admin.id, person.id, false, new Date());
+    expect((await erasePerson(t.db, person.id, { actorId: admin.id, reason: 'admin', now: new Date() })).ok).toBe(true);
+
+    const lines: string[] = [];
+    await restoreDatabase(`file:${t.path}`, backupPath, (l) => lines.push(l));
+    expect(lines).toContain(`  re-applied 1 erasure(s) made after this backup was taken: ${person.id}`);
+    const restored = (await t.db.select().from(users).where(eq(users.id, person.id)).get())!;
+    expect(restored.name).toMatch(/^已删除的人员 #[0-9a-f]{4} \/ Erased person #[0-9a-f]{4}$/);
+    expect(restored.active).toBe(false);
+    const dump = JSON.stringify([(await t.db.$client.execute('SELECT * FROM users')).rows, (await t.db.$client.execute('SELECT * FROM quiz_attempts')).rows, (await t.db.$client.execute('SELECT * FROM audit_log')).rows]);
+    expect(dump).not.toContain('张三丰');
+    expect(dump).not.toContain('zhang.sanfeng');
+    expect(dump).not.toContain(words);
+    // The ledger survives the restore, and the attempt from the backup is back, scores intact.
+    expect(await t.db.select({ userId: erasures.userId }).from(erasures)).toEqual([{ userId: person.id }]);
+    expect(await t.db.select({ percent: quizAttempts.percent, answers: quizAttempts.answers }).from(quizAttempts)).toEqual([{ percent: 100, answers: { q1: null, q2: 'option-b' } }]);
+    // A second restore of the same backup erases again and says so again; nothing leaks in between.
+    const again: string[] = [];
+    await restoreDatabase(`file:${t.path}`, backupPath, (l) => again.push(l));
+    expect(again.some((l) => l.includes('re-applied 1 erasure(s)'))).toBe(true);
   });
 });

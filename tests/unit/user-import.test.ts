@@ -76,7 +76,7 @@ describe('checkImportRow', () => {
   it('fills blank role, level and team with learner, the entry level and no team', () => {
     expect(checkImportRow(raw({ role: '', level: '', team: '' }), lookups)).toEqual({
       ok: true,
-      row: { line: 2, email: 'wang.fang@example.com', name: '王芳', role: 'learner', levelId: 'junior', teamId: null },
+      row: { line: 2, email: 'wang.fang@example.com', name: '王芳', role: 'learner', levelId: 'junior', teamId: null, employeeNumber: null },
     });
   });
 

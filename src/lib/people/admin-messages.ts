@@ -29,6 +29,8 @@ const refusalKeys = [
   'reminders.error.webhookHost',
   'reminders.error.webhookRole',
   'reminders.error.notFound',
+  'erase.error.active',
+  'erase.error.already',
 ] as const satisfies readonly UiKey[];
 
 const fieldKeys: Record<string, UiKey> = {
@@ -45,6 +47,7 @@ const fieldKeys: Record<string, UiKey> = {
   currentPassword: 'account.password.current',
   newPassword: 'account.password.new',
   newPasswordConfirm: 'account.password.confirm',
+  confirm: 'erase.confirmBox',
 };
 
 export function actionErrorKey(error: { code: string; message: string }, isInputError: boolean): UiKey {

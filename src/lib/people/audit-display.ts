@@ -31,6 +31,7 @@ const knownActions = [
   'observation.acknowledged',
   'observation.replied',
   'replay.commented',
+  'person.erased',
 ] as const;
 
 /** The UI key naming an action, or null for actions other parts of the app log (shown as their id). */

@@ -9,6 +9,7 @@
  *   role   — learner | trainer | manager | admin (or 学员 | 培训师 | 经理 | 管理员); blank = learner
  *   level  — a level id from content/levels (e.g. junior) or its name (初级销售 / Junior sales); blank = the entry level
  *   team   — a team id or name; blank = no team
+ *   employee_number — optional column (also "employee number", 工号): the HR/CRM number KPI files name people by
  */
 // The browser build: this module also runs in the import page's island, where Node's Buffer is missing.
 import { parse, type Options } from 'csv-parse/browser/esm/sync';
@@ -29,6 +30,8 @@ export interface RawImportRow {
   role: string;
   level: string;
   team: string;
+  /** Present when the file has an employee-number column. */
+  employeeNumber?: string;
 }
 
 export interface ValidImportRow {
@@ -38,6 +41,7 @@ export interface ValidImportRow {
   role: Role;
   levelId: string;
   teamId: string | null;
+  employeeNumber: string | null;
 }
 
 export type RowProblemCode =
@@ -51,10 +55,13 @@ export type RowProblemCode =
   | 'role.unknown'
   | 'level.unknown'
   | 'team.unknown'
+  | 'employee.invalid'
+  | 'employee.duplicate'
+  | 'employee.taken'
   | 'row.failed';
 
 export interface RowProblem {
-  field: ImportColumn | 'row';
+  field: ImportColumn | 'employeeNumber' | 'row';
   code: RowProblemCode;
   value: string;
 }
@@ -73,6 +80,13 @@ export const MAX_IMPORT_ROWS = 20_000;
 export const IMPORT_BATCH_SIZE = 100;
 export const MAX_NAME_LENGTH = 100;
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+const EMPLOYEE_COLUMN_NAMES = ['employeenumber', 'employeeno', 'employeeid', '工号', '员工编号'];
+/** Employee numbers as HR systems print them: letters, digits, hyphens; compared in upper case. */
+const EMPLOYEE_NUMBER = /^[A-Z0-9][A-Z0-9-]{0,31}$/;
+
+export function normaliseImportEmployeeNumber(text: string | undefined): string {
+  return (text ?? '').normalize('NFKC').trim().toUpperCase();
+}
 
 export interface CsvRecord {
   /** The line the record starts on (the header is line 1). */
@@ -131,9 +145,12 @@ export function readImportFile(text: string, maxRows = MAX_IMPORT_ROWS): { ok: t
   if (missing.length > 0) return { ok: false, problem: { code: 'file.missingColumns', columns: missing } };
   if (data.length > maxRows) return { ok: false, problem: { code: 'file.tooManyRows', max: maxRows } };
   const index = Object.fromEntries(importColumns.map((c) => [c, names.indexOf(c)])) as Record<ImportColumn, number>;
+  const employeeColumn = names.findIndex((n) => EMPLOYEE_COLUMN_NAMES.includes(n.normalize('NFKC').replace(/[\s_-]/g, '')));
   const rows = data.map(({ line, cells }) => {
     const at = (c: ImportColumn) => (cells[index[c]] ?? '').trim();
-    return { line, email: at('email'), name: at('name'), role: at('role'), level: at('level'), team: at('team') };
+    const row: RawImportRow = { line, email: at('email'), name: at('name'), role: at('role'), level: at('level'), team: at('team') };
+    if (employeeColumn >= 0) row.employeeNumber = (cells[employeeColumn] ?? '').trim();
+    return row;
   });
   return { ok: true, rows };
 }
@@ -174,16 +191,24 @@ export function checkImportRow(raw: RawImportRow, lookups: ImportLookups): RowCh
   const teamKey = raw.team.trim().toLowerCase();
   const teamId = teamKey === '' ? null : (lookups.teams.get(teamKey) ?? undefined);
   if (teamId === undefined) problems.push({ field: 'team', code: 'team.unknown', value: raw.team });
+  const employeeNumber = normaliseImportEmployeeNumber(raw.employeeNumber);
+  if (employeeNumber !== '' && !EMPLOYEE_NUMBER.test(employeeNumber)) problems.push({ field: 'employeeNumber', code: 'employee.invalid', value: raw.employeeNumber ?? '' });
   if (problems.length > 0 || !role || !levelId || teamId === undefined) return { ok: false, line: raw.line, email: raw.email, problems };
-  return { ok: true, row: { line: raw.line, email, name, role, levelId, teamId } };
+  return { ok: true, row: { line: raw.line, email, name, role, levelId, teamId, employeeNumber: employeeNumber === '' ? null : employeeNumber } };
 }
 
 /**
  * Checks a batch of rows. An email already in the database (`takenEmails`) or used by an earlier
  * row of the batch is a problem of the later row; the first row with it still lands.
  */
-export function checkImportRows(rows: readonly RawImportRow[], lookups: ImportLookups, takenEmails: ReadonlySet<string>): RowCheck[] {
+export function checkImportRows(
+  rows: readonly RawImportRow[],
+  lookups: ImportLookups,
+  takenEmails: ReadonlySet<string>,
+  takenEmployeeNumbers: ReadonlySet<string> = new Set(),
+): RowCheck[] {
   const seen = new Set<string>();
+  const seenNumbers = new Set<string>();
   return rows.map((raw) => {
     const check = checkImportRow(raw, lookups);
     const email = normaliseImportEmail(raw.email);
@@ -193,8 +218,16 @@ export function checkImportRows(rows: readonly RawImportRow[], lookups: ImportLo
         ? { field: 'email', code: 'email.duplicate', value: raw.email }
         : null;
     if (email !== '') seen.add(email);
-    if (!duplicate) return check;
-    return { ok: false, line: raw.line, email: raw.email, problems: [duplicate, ...(check.ok ? [] : check.problems)] };
+    const number = normaliseImportEmployeeNumber(raw.employeeNumber);
+    const numberTaken: RowProblem | null =
+      number === '' ? null
+      : takenEmployeeNumbers.has(number) ? { field: 'employeeNumber', code: 'employee.taken', value: raw.employeeNumber ?? '' }
+      : seenNumbers.has(number) ? { field: 'employeeNumber', code: 'employee.duplicate', value: raw.employeeNumber ?? '' }
+      : null;
+    if (number !== '') seenNumbers.add(number);
+    const extra = [duplicate, numberTaken].filter((p): p is RowProblem => p !== null);
+    if (extra.length === 0) return check;
+    return { ok: false, line: raw.line, email: raw.email, problems: [...extra, ...(check.ok ? [] : check.problems)] };
   });
 }
 

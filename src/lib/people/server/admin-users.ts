@@ -137,6 +137,8 @@ export interface NewUser {
   locale: 'zh' | 'en';
   /** argon2id hash, or null for an account that sets its password through an invite link. */
   passwordHash: string | null;
+  /** The HR/CRM employee number, when an import gives one. */
+  employeeNumber?: string | null;
 }
 
 async function teamExists(tx: Executor, teamId: string | null): Promise<boolean> {
@@ -156,6 +158,7 @@ export async function insertUserWithAudit(tx: Transaction, actorId: string, user
     levelSince: now,
     locale: user.locale,
     passwordHash: user.passwordHash,
+    employeeNumber: user.employeeNumber ?? null,
     createdAt: now,
   });
   if (user.teamId) await tx.insert(teamMembers).values({ userId: id, teamId: user.teamId, joinedAt: now });
@@ -164,7 +167,7 @@ export async function insertUserWithAudit(tx: Transaction, actorId: string, user
     action,
     subjectUserId: id,
     before: null,
-    after: { email: user.email, name: user.name, role: user.role, levelId: user.levelId, teamId: user.teamId, withPassword: user.passwordHash !== null },
+    after: { email: user.email, name: user.name, role: user.role, levelId: user.levelId, teamId: user.teamId, withPassword: user.passwordHash !== null, ...(user.employeeNumber ? { employeeNumber: user.employeeNumber } : {}) },
     at: now,
   });
   return id;
@@ -335,6 +338,12 @@ export async function recentAudit(db: Database, { subjectUserId, limit = 50 }: {
 }
 
 /** Emails among `emails` that already have an account. */
+export async function existingEmployeeNumbers(tx: Executor, numbers: readonly string[]): Promise<Set<string>> {
+  if (numbers.length === 0) return new Set();
+  const rows = await tx.select({ number: users.employeeNumber }).from(users).where(inArray(users.employeeNumber, [...numbers]));
+  return new Set(rows.map((r) => r.number!));
+}
+
 export async function existingEmails(tx: Executor, emails: readonly string[]): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
   const rows = await tx.select({ email: users.email }).from(users).where(inArray(users.email, [...emails]));

@@ -8,6 +8,8 @@
 import { checkImportRows, type ImportLookups, type RawImportRow, type RowProblem } from '../user-import';
 import type { Database } from '../../platform/server/db';
 import { existingEmails, insertUserWithAudit } from './admin-users';
+import { checkImportRows, normaliseImportEmployeeNumber, type ImportLookups, type RawImportRow, type RowProblem } from '../user-import';
+import { existingEmails, existingEmployeeNumbers, insertUserWithAudit } from './admin-users';
 
 export type ImportRowOutcome =
   | { line: number; email: string; status: 'created'; userId: string }
@@ -26,7 +28,8 @@ export async function importUserRows(
   now: Date,
 ): Promise<ImportRowOutcome[]> {
   const emails = rows.map((r) => r.email.trim().toLowerCase()).filter((e) => e !== '');
-  const checks = checkImportRows(rows, lookups, await existingEmails(db, emails));
+  const numbers = rows.map((r) => normaliseImportEmployeeNumber(r.employeeNumber)).filter((n) => n !== '');
+  const checks = checkImportRows(rows, lookups, await existingEmails(db, emails), await existingEmployeeNumbers(db, numbers));
   const outcomes: ImportRowOutcome[] = [];
   for (const check of checks) {
     if (!check.ok) {
@@ -39,7 +42,7 @@ export async function importUserRows(
         insertUserWithAudit(
           tx,
           actorId,
-          { email: row.email, name: row.name, role: row.role, levelId: row.levelId, teamId: row.teamId, locale: 'zh', passwordHash: null },
+          { email: row.email, name: row.name, role: row.role, levelId: row.levelId, teamId: row.teamId, locale: 'zh', passwordHash: null, employeeNumber: row.employeeNumber },
           'user.imported',
           now,
         ),
@@ -47,7 +50,9 @@ export async function importUserRows(
       outcomes.push({ line: row.line, email: row.email, status: 'created', userId });
     } catch (error) {
       const problem: RowProblem = isUniqueViolation(error)
-        ? { field: 'email', code: 'email.taken', value: row.email }
+        ? /employee_number/.test(String((error as { cause?: unknown })?.cause ?? '') + String(error))
+          ? { field: 'employeeNumber', code: 'employee.taken', value: row.employeeNumber ?? '' }
+          : { field: 'email', code: 'email.taken', value: row.email }
         : { field: 'row', code: 'row.failed', value: '' };
       outcomes.push({ line: row.line, email: row.email, status: 'failed', problems: [problem] });
     }

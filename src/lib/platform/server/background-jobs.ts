@@ -10,6 +10,8 @@ import { pruneLoginThrottle } from '../../auth/server/login';
 import type { ContentLookups } from '../../xapi/server/outbox';
 import type { Database } from './db';
 import { startReminders } from '../../reminders/server/start';
+import { startRetentionJob } from '../../personal-data/retention';
+import { companyTimeZone } from './company-time';
 
 let started = false;
 
@@ -38,6 +40,7 @@ export function startBackgroundJobs(db: Database, requestUrl: URL): void {
   // that ever failed would stay in the table. Idempotent, so every instance may do it.
   const prune = setInterval(() => pruneLoginThrottle(db, new Date()).catch((error) => console.error('Pruning login throttle failed:', error)), 60 * 60_000);
   prune.unref();
+  if (env.RETENTION_MONTHS !== undefined) startRetentionJob(db, env.RETENTION_MONTHS, companyTimeZone());
   if (env.XAPI_ENDPOINT) {
     const authorization =
       env.XAPI_USERNAME !== undefined ? `Basic ${Buffer.from(`${env.XAPI_USERNAME}:${env.XAPI_PASSWORD ?? ''}`).toString('base64')}` : undefined;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase, type Database } from './db';
 import { migrateDatabase } from './migrations';
+import { eraseWithin } from '../../personal-data/erase';
 
 function requireEmbedded(url: string): string {
   if (!url.startsWith('file:')) {
@@ -65,10 +66,24 @@ export async function restoreDatabase(url: string, backupPath: string, log: (lin
       // With one connection in the pool, the transaction runs where the backup is attached.
       const tx = await client.transaction('write');
       try {
+        // Erasures made since the backup was taken must survive it: the ledger is read before the
+        // tables are replaced, and every erasure in it is applied again to the restored rows.
+        const hasLedger = (await tx.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'erasures'")).rows.length > 0;
+        const ledger = (hasLedger ? (await tx.execute('SELECT user_id, erased_at FROM main.erasures')).rows : []).map((r) => ({ userId: String(r.user_id), at: Number(r.erased_at) }));
         // Empty everything, children first, before refilling: a user's deletion would cascade.
         for (const table of [...tables].reverse()) await tx.execute(`DELETE FROM main."${table}"`);
         for (const table of tables) await tx.execute(`INSERT INTO main."${table}" SELECT * FROM backup."${table}"`);
+        const reapplied: string[] = [];
+        for (const entry of hasLedger ? ledger : []) {
+          await tx.execute({ sql: 'INSERT INTO main.erasures (user_id, erased_at) VALUES (?, ?) ON CONFLICT (user_id) DO NOTHING', args: [entry.userId, entry.at] });
+          const restored = await tx.execute({ sql: "SELECT 1 FROM main.users WHERE id = ? AND email NOT LIKE 'erased-%@erased.invalid'", args: [entry.userId] });
+          if (restored.rows.length === 0) continue;
+          const outcome = await eraseWithin(tx, entry.userId, { actorId: null, reason: 'restore', now: new Date() }, { reapply: true });
+          if (outcome.ok) reapplied.push(entry.userId);
+        }
         await tx.commit();
+        // Ids only: the ledger, and this report, never name anyone.
+        if (reapplied.length > 0) log(`  re-applied ${reapplied.length} erasure(s) made after this backup was taken: ${reapplied.join(', ')}`);
       } catch (error) {
         await tx.rollback();
         throw error;

@@ -84,6 +84,20 @@ const envSchema = z.object({
     .default('')
     .describe('Hosts besides WeCom, DingTalk and Feishu that group-robot webhook URLs may point at (comma-separated)'),
   WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10).describe('A group robot that has not answered in this time counts as failed and is retried later'),
+  RETENTION_MONTHS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      // Unset or empty: keep deactivated accounts until an admin erases them.
+      if (text === undefined || text.trim() === '') return undefined;
+      const months = Number(text.normalize('NFKC').trim());
+      if (!Number.isInteger(months) || months < 1 || months > 1200) {
+        ctx.addIssue({ code: 'custom', message: 'RETENTION_MONTHS must be a whole number of months from 1 to 1200, e.g. 24' });
+        return z.NEVER;
+      }
+      return months;
+    })
+    .describe('erase the personal data of accounts deactivated longer than this many months ago'),
   // Single sign-on (OIDC_*, PASSWORD_LOGIN): src/lib/auth/oidc/config.ts.
   ...oidcEnvShape,
 }).superRefine((env, ctx) => {

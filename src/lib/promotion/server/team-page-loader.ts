@@ -15,6 +15,7 @@ import type { Ladder } from '../ladder';
 import { attemptHistory, loadLearnerRecords, namesOf } from './learner-records';
 import { teamDashboard } from './team-dashboard';
 import { paceOf, projectReadiness } from '../projection';
+import { formerMembersOf } from '../../personal-data/former-members';
 import { recentAudit } from '../../people/server/admin-users';
 import { mayManagePerson, teamsVisibleTo, teamWithDescendants, type Actor, type TeamSummary } from '../../people/server/team-scope';
 
@@ -56,7 +57,8 @@ export async function loadTeamBoard(db: Database, request: TeamBoardRequest) {
   const team = requested ? teams.find((t) => t.id === requested) : teams[0];
   if (requested && !team) return { kind: 'not-found' as const };
   if (!team) return { kind: 'no-team' as const, teams };
-  const views = await teamDashboard(db, { teamIds: await teamWithDescendants(db, team.id), ladder, curriculum: catalogue, now, zone });
+  const teamIds = await teamWithDescendants(db, team.id);
+  const [views, former] = await Promise.all([teamDashboard(db, { teamIds, ladder, curriculum: catalogue, now, zone }), formerMembersOf(db, teamIds)]);
   const query = parseTeamQuery(search, ladder.map((l) => l.id));
   const rows = applyTeamQuery(views.map((v) => v.row), query);
 
@@ -88,6 +90,7 @@ export async function loadTeamBoard(db: Database, request: TeamBoardRequest) {
       const readyDay = row.readiness ? projectReadiness(row.readiness, paceOf(record.completions.values(), now), now, zone).readyDay : null;
       return { row, missing: row.readiness?.criteria.filter((c) => c.status !== 'met') ?? [], readyDay };
     }),
+    former,
     kinds: criterionKinds.filter((k) => views.some((v) => (v.row.byKind?.[k].total ?? 0) > 0)),
     total: views.length,
     ready: views.filter((v) => v.row.readiness?.ready).length,
