@@ -4,7 +4,7 @@
  */
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { erasePerson } from '../lib/personal-data/erase';
+import { erasePerson } from '../lib/personal-data/server/erase';
 import { requireAdmin } from './guards';
 
 const refusals = {

@@ -7,7 +7,7 @@ import { recordQuizAttempt } from '../../src/lib/quiz/server/attempts';
 import { eq } from 'drizzle-orm';
 import { erasures, quizAttempts, users } from '../../db/schema';
 import { setActive } from '../../src/lib/people/server/admin-users';
-import { erasePerson } from '../../src/lib/personal-data/erase';
+import { erasePerson } from '../../src/lib/personal-data/server/erase';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));

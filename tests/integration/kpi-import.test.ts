@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
 import { auditLog, kpiEvidence, kpiImportDrafts, teamMembers, teams } from '../../db/schema';
-import { confirmKpiImport, previewKpiImport, KpiImportError, DRAFT_TTL_MS } from '../../src/lib/kpi-import/store';
+import { confirmKpiImport, previewKpiImport, KpiImportError, DRAFT_TTL_MS } from '../../src/lib/kpi-import/server/store';
 import { loadLearnerRecords } from '../../src/lib/promotion/server/learner-records';
 
 let t: TestDatabase;

@@ -6,9 +6,9 @@ import { recordQuizAttempt } from '../../src/lib/quiz/server/attempts';
 import { recordKpiEvidence, signOff } from '../../src/lib/promotion/server/decisions';
 import { completeModule } from '../../src/lib/learning-records/server/progress';
 import { setActive } from '../../src/lib/people/server/admin-users';
-import { collectPersonalData } from '../../src/lib/personal-data/export';
-import { erasePerson } from '../../src/lib/personal-data/erase';
-import { applyRetention, dueForErasure, startRetentionJob } from '../../src/lib/personal-data/retention';
+import { collectPersonalData } from '../../src/lib/personal-data/server/export';
+import { erasePerson } from '../../src/lib/personal-data/server/erase';
+import { applyRetention, dueForErasure, startRetentionJob } from '../../src/lib/personal-data/server/retention';
 
 let t: TestDatabase;
 beforeEach(async () => (t = await createTestDatabase()));

@@ -10,7 +10,7 @@ import { pruneLoginThrottle } from '../../auth/server/login';
 import type { ContentLookups } from '../../xapi/server/outbox';
 import type { Database } from './db';
 import { startReminders } from '../../reminders/server/start';
-import { startRetentionJob } from '../../personal-data/retention';
+import { startRetentionJob } from '../../personal-data/server/retention';
 import { companyTimeZone } from './company-time';
 
 let started = false;

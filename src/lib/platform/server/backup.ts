@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase, type Database } from './db';
 import { migrateDatabase } from './migrations';
-import { eraseWithin } from '../../personal-data/erase';
+import { eraseWithin } from '../../personal-data/server/erase';
 
 function requireEmbedded(url: string): string {
   if (!url.startsWith('file:')) {

@@ -15,7 +15,7 @@ import type { Ladder } from '../ladder';
 import { attemptHistory, loadLearnerRecords, namesOf } from './learner-records';
 import { teamDashboard } from './team-dashboard';
 import { paceOf, projectReadiness } from '../projection';
-import { formerMembersOf } from '../../personal-data/former-members';
+import { formerMembersOf } from '../../personal-data/server/former-members';
 import { recentAudit } from '../../people/server/admin-users';
 import { mayManagePerson, teamsVisibleTo, teamWithDescendants, type Actor, type TeamSummary } from '../../people/server/team-scope';
 

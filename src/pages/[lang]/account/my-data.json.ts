@@ -4,7 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import { languageFromParam } from '../../../lib/http/page-language';
-import { collectPersonalData } from '../../../lib/personal-data/export';
+import { collectPersonalData } from '../../../lib/personal-data/server/export';
 import { companyTimeZone } from '../../../lib/platform/server/company-time';
 import { dayKey } from '../../../lib/dates';
 

@@ -8,8 +8,8 @@
  * re-apply it inside its own transaction on a bare client (see server/backup.ts).
  */
 import type { InStatement, ResultSet, Transaction } from '@libsql/client';
-import type { Database } from '../platform/server/db';
-import { auditWithoutPersonalData, erasedEmail, erasedName, erasureTag, isErasedEmail, resultWithoutFreeText, withoutFreeText } from './scrub';
+import type { Database } from '../../platform/server/db';
+import { auditWithoutPersonalData, erasedEmail, erasedName, erasureTag, isErasedEmail, resultWithoutFreeText, withoutFreeText } from '../scrub';
 
 /** Anything that runs statements: a libSQL transaction (the app's and the restore's alike). */
 export interface Executor {

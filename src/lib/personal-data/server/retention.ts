@@ -5,9 +5,9 @@
  * the app's own flows) is left for an admin to erase by hand.
  */
 import { sql } from 'drizzle-orm';
-import { addMonths } from '../dates/days';
-import type { Database } from '../platform/server/db';
-import { holdLease } from '../platform/server/job-lease';
+import { addMonths } from '../../dates/days';
+import type { Database } from '../../platform/server/db';
+import { holdLease } from '../../platform/server/job-lease';
 import { erasePerson } from './erase';
 
 /** People still holding personal data whose deactivation lies more than `months` months before `now`. */

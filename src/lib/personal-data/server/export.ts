@@ -25,8 +25,8 @@ import {
   teamMembers,
   teams,
   users,
-} from '../../../db/schema';
-import type { Database } from '../platform/server/db';
+} from '../../../../db/schema';
+import type { Database } from '../../platform/server/db';
 
 export const EXPORT_FORMAT = 'sales-academy/personal-data@1';
 
