@@ -54,12 +54,12 @@ describe('content check', () => {
       file(f, 'courses/c/m.zh.mdx').body = '<Quiz id="nope" />';
     });
     expect(problems).toContain('content/courses/c/m.zh.mdx › quiz: names quiz "nope", but there is no content/quizzes/nope.yaml');
-    expect(problems).toContain('content/courses/c/m.zh.mdx › (body): <Quiz id="nope" /> names something that does not exist; add content/quizzes/nope.yaml or fix the id');
+    expect(problems).toContain('content/courses/c/m.zh.mdx › line 1: <Quiz id="nope" /> names something that does not exist; add content/quizzes/nope.yaml or fix the id');
   });
 
   it('flags an exercise id that does not exist', () => {
     const problems = problemsAfter((f) => (file(f, 'courses/c/m.en.mdx').body = '<Exercise id="ghost" />'));
-    expect(problems).toContain('content/courses/c/m.en.mdx › (body): <Exercise id="ghost" /> names something that does not exist; add content/exercises/ghost.yaml or fix the id');
+    expect(problems).toContain('content/courses/c/m.en.mdx › line 1: <Exercise id="ghost" /> names something that does not exist; add content/exercises/ghost.yaml or fix the id');
   });
 
   it('flags a prerequisite that does not exist', () => {
@@ -104,12 +104,45 @@ describe('content check', () => {
   });
 
   it('rejects MDX that does not compile, unknown components and code', () => {
-    expect(problemsAfter((f) => (file(f, 'courses/c/m.zh.mdx').body = '<Callout>\n未闭合\n')).join('\n')).toMatch(/m\.zh\.mdx › \(body\): is not valid MDX: .*closing tag/);
+    expect(problemsAfter((f) => (file(f, 'courses/c/m.zh.mdx').body = '<Callout>\n未闭合\n')).join('\n')).toMatch(/m\.zh\.mdx › line 1: <Callout> is never closed: add <\/Callout>.*closing tag/);
     expect(problemsAfter((f) => (file(f, 'courses/c/m.zh.mdx').body = '<Chart id="x" />'))).toContain(
-      'content/courses/c/m.zh.mdx › (body): uses <Chart>, which is not an authoring component; use one of Callout, Steps, Flow, RoleCard, KeyTerm, LadderRule, LadderTable, QuestionTypes, Quiz, Exercise',
+      'content/courses/c/m.zh.mdx › line 1: uses <Chart>, which is not an authoring component; use one of Callout, Steps, Flow, RoleCard, KeyTerm, LadderRule, LadderTable, QuestionTypes, Quiz, Exercise',
     );
     expect(problemsAfter((f) => (file(f, 'courses/c/m.zh.mdx').body = 'export const x = process.exit(1)\n\n正文')).join('\n')).toMatch(/import or export line/);
     expect(problemsAfter((f) => (file(f, 'courses/c/m.zh.mdx').body = '<script>alert(1)</script>')).join('\n')).toMatch(/<script> tag/);
+  });
+
+  describe('what would fail while the lesson renders', () => {
+    const bodyProblems = (body: string, bodyLine?: number) =>
+      problemsAfter((f) => Object.assign(file(f, 'courses/c/m.zh.mdx'), { body: `${body}\n\n<Quiz id="q" />\n`, bodyLine }));
+
+    it('refuses a placeholder in braces in prose, naming the line of the file and how to write braces as text', () => {
+      const problems = bodyProblems('## 开场\n\n{客户姓名}您好，我是……', 7);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^content\/courses\/c\/m\.zh\.mdx › line 9: "\{客户姓名\}" is read as code: .*fail to render \(客户姓名 is not defined\)/);
+      expect(problems[0]).toContain("write \\{客户姓名\\} or {'{客户姓名}'}");
+    });
+
+    it('accepts braces written as text, literal strings and plain-data props', () => {
+      expect(bodyProblems("\\{客户姓名\\}您好 {'{客户姓名}'} {/* note */}\n\n<RoleCard title=\"主管\" duties={[\"a\", 'b']} />")).toEqual([]);
+    });
+
+    it('refuses code in a prop and a prop the component does not take, with the nearest name', () => {
+      const problems = bodyProblems('<RoleCard title="主管" duties={dutyList} />\n\n<Callout titel="x">y</Callout>');
+      expect(problems).toContain('content/courses/c/m.zh.mdx › line 1: <RoleCard duties={dutyList}> is code the lesson cannot run (dutyList is not defined), so the page would fail to render. Write the value itself: text in double quotes, or a list such as duties={["first item", "second item"]}');
+      expect(problems).toContain('content/courses/c/m.zh.mdx › line 3: <Callout> has no prop "titel"; did you mean "title"? its props are type, title');
+    });
+
+    it('refuses props that would make a component throw: a missing required list and a broken flow', () => {
+      const problems = bodyProblems('<RoleCard title="主管" />\n\n<Flow title="F" steps={[{ id: "a", label: "A", next: "zz" }]} />');
+      expect(problems).toContain('content/courses/c/m.zh.mdx › line 1: <RoleCard> duties: is missing; add "duties" (expected array)');
+      expect(problems).toContain('content/courses/c/m.zh.mdx › line 3: <Flow title="F">: step "a" leads to "zz", which is not a step id in this flow');
+    });
+
+    it('explains a "<" in prose in plain words', () => {
+      const [problem] = bodyProblems('价格 <5% 时要审批');
+      expect(problem).toMatch(/line 1: in MDX "<" starts a component; to show "<" as text write \\</);
+    });
   });
 
   describe('exercises', () => {

@@ -19,6 +19,8 @@ export interface ContentFileInput {
   path: string;
   data: unknown;
   body?: string;
+  /** The file's line number of the body's first line (after the frontmatter); 1 when unknown. */
+  bodyLine?: number;
   error?: string;
 }
 
@@ -60,7 +62,7 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
   const quizzes = new Set<string>();
   const exercises = new Set<string>();
   const exerciseModules: { path: string; id: string; moduleId: string }[] = [];
-  const modules: { path: string; id: ModuleEntryId; data: ModuleFrontmatter; body: string }[] = [];
+  const modules: { path: string; id: ModuleEntryId; data: ModuleFrontmatter; body: string; bodyLine: number }[] = [];
   const levels: { path: string; data: Level }[] = [];
   const glossary: GlossaryTerm[] = [];
 
@@ -96,7 +98,7 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
         report(file.path, '(file name)', 'a module file is named <module-id>.zh.mdx or <module-id>.en.mdx, with a lowercase kebab-case id');
         continue;
       }
-      modules.push({ path: file.path, id, data: parsed.data as ModuleFrontmatter, body: file.body ?? '' });
+      modules.push({ path: file.path, id, data: parsed.data as ModuleFrontmatter, body: file.body ?? '', bodyLine: file.bodyLine ?? 1 });
     }
   }
 
@@ -129,7 +131,7 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
       if (!moduleIds.has(p)) report(m.path, `prerequisites[${i}]`, `names module "${p}", which does not exist; use course-id/module-id of an existing module`);
       if (p === m.id.moduleId) report(m.path, `prerequisites[${i}]`, 'a module cannot be its own prerequisite');
     });
-    for (const problem of componentProblems(m.body, known)) report(m.path, problem.field, problem.message);
+    for (const problem of componentProblems(m.body, known, m.bodyLine)) report(m.path, problem.field, problem.message);
   }
 
   // An exercise practises one module's flow or skill, so it must appear in both of that module's lessons.

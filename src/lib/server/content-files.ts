@@ -12,6 +12,8 @@ export interface ContentFile {
   data: unknown;
   /** MDX body, for .mdx files. */
   body?: string;
+  /** Line number of the body's first line in the file, so problems name the line an editor shows. */
+  bodyLine?: number;
 }
 
 function walk(dir: string): string[] {
@@ -37,7 +39,8 @@ export function readContentFile(root: string, fullPath: string): ContentFile & {
     if (path.endsWith('.mdx')) {
       const match = FRONTMATTER.exec(text);
       if (!match) return { path, data: undefined, body: text, error: 'the file must start with a frontmatter block between two "---" lines' };
-      return { path, data: parseYaml(match[1]!), body: match[2]! };
+      const bodyLine = text.slice(0, match[0].length - match[2]!.length).split('\n').length;
+      return { path, data: parseYaml(match[1]!), body: match[2]!, bodyLine };
     }
     return { path, data: parseYaml(text) };
   } catch (error) {
