@@ -57,6 +57,16 @@ describe('content check', () => {
     expect(problems).toContain('content/courses/c/m.zh.mdx › line 1: <Quiz id="nope" /> names something that does not exist; add content/quizzes/nope.yaml or fix the id');
   });
 
+  it('reports one mistake in a quiz once, in the quiz, and never calls a file that exists missing', () => {
+    const problems = problemsAfter((f) => {
+      (file(f, 'quizzes/q.yaml').data as { questions: { type: string }[] }).questions[0]!.type = 'singel';
+      (file(f, 'courses/c/m.en.mdx').data as Record<string, unknown>).minutes = 'ten';
+      (file(f, 'courses/c/m.zh.mdx').data as Record<string, unknown>).prerequisites = [];
+    });
+    expect(problems.filter((p) => p.includes('quizzes/q.yaml'))).toHaveLength(1);
+    expect(problems.join('\n')).not.toMatch(/there is no content|does not exist|has no English twin/);
+  });
+
   it('flags an exercise id that does not exist', () => {
     const problems = problemsAfter((f) => (file(f, 'courses/c/m.en.mdx').body = '<Exercise id="ghost" />'));
     expect(problems).toContain('content/courses/c/m.en.mdx › line 1: <Exercise id="ghost" /> names something that does not exist; add content/exercises/ghost.yaml or fix the id');
