@@ -67,6 +67,26 @@ describe('content check', () => {
     expect(problems.join('\n')).not.toMatch(/there is no content|does not exist|has no English twin/);
   });
 
+  it('lists the allowed values for a wrong question type, and suggests the nearest', () => {
+    const problems = problemsAfter((f) => ((file(f, 'quizzes/q.yaml').data as { questions: { type: string }[] }).questions[0]!.type = 'singel'));
+    expect(problems).toEqual([
+      'content/quizzes/q.yaml › questions[id=one].type: is "singel", but "type" must be one of "single", "multiple", "true-false", "ordering", "matching", "numeric"; did you mean "single"?',
+    ]);
+  });
+
+  it('suggests the field a misspelt field was meant to be, and lists the fields of that place', () => {
+    const problems = problemsAfter((f) => {
+      const question = (file(f, 'quizzes/q.yaml').data as { questions: Record<string, unknown>[] }).questions[0]!;
+      question.promt = question.prompt;
+      delete question.prompt;
+    });
+    expect(problems).toContain('content/quizzes/q.yaml › questions[id=one]: has unknown field(s) "promt"; did you mean "prompt"? check the spelling or remove them (the fields here are id, kind, prompt, options, type)');
+  });
+
+  it('suggests the nearest component name', () => {
+    expect(problemsAfter((f) => (file(f, 'courses/c/m.en.mdx').body = '<Calout>x</Calout>\n\n<Quiz id="q" />'))[0]).toMatch(/line 1: uses <Calout>, which is not an authoring component; did you mean "Callout"\?/);
+  });
+
   it('flags an exercise id that does not exist', () => {
     const problems = problemsAfter((f) => (file(f, 'courses/c/m.en.mdx').body = '<Exercise id="ghost" />'));
     expect(problems).toContain('content/courses/c/m.en.mdx › line 1: <Exercise id="ghost" /> names something that does not exist; add content/exercises/ghost.yaml or fix the id');

@@ -89,7 +89,7 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
     const parsed = schemas[kind].safeParse(file.data);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const { field, message } = describeIssue(issue, file.data);
+        const { field, message } = describeIssue(issue, file.data, schemas[kind]);
         report(file.path, field, message);
       }
       continue;

@@ -123,7 +123,7 @@ function elementProblems(node: MdxNode, known: KnownContent): string[] {
   const parsed = schema.safeParse(props);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const { field, message } = describeIssue(issue, props);
+      const { field, message } = describeIssue(issue, props, schema);
       problems.push(`<${name}> ${field}: ${message}`);
     }
     return problems;
