@@ -32,6 +32,14 @@ describe('npm run content:check', () => {
     expect(run.stderr).not.toMatch(/greeting\.en\.mdx › line 11/);
   });
 
+  it('explains a YAML syntax error as advice with the line and the rule, not the parser\'s words alone', () => {
+    const run = runCheck('tests/fixtures/broken-content');
+    expect(run.stderr).toContain(
+      'tests/fixtures/broken-content/quizzes/colon-in-text.yaml › line 7: YAML syntax error: YAML read ": " in this line\'s text as the start of another field. Put text that contains ": "',
+    );
+    expect(run.stderr).toContain('in quotes: en: "Note: this is it"');
+  });
+
   it('passes the real curriculum', () => {
     const run = runCheck('content');
     expect(run.stderr).toBe('');

@@ -87,6 +87,15 @@ describe('content check', () => {
     expect(problemsAfter((f) => (file(f, 'courses/c/m.en.mdx').body = '<Calout>x</Calout>\n\n<Quiz id="q" />'))[0]).toMatch(/line 1: uses <Calout>, which is not an authoring component; did you mean "Callout"\?/);
   });
 
+  it('explains a comma inside { zh, en } that split the English text', () => {
+    const problems = problemsAfter((f) => {
+      (file(f, 'quizzes/q.yaml').data as { questions: { prompt: unknown }[] }).questions[0]!.prompt = { zh: '报价', en: 'Quote', negotiate: null };
+    });
+    expect(problems).toEqual([
+      'content/quizzes/q.yaml › questions[id=one].prompt: has "negotiate" as a field of its own: a comma inside { zh: …, en: … } ends the text. Quote the text with the comma (en: "Quote, negotiate") or write zh: and en: on lines of their own',
+    ]);
+  });
+
   it('flags an exercise id that does not exist', () => {
     const problems = problemsAfter((f) => (file(f, 'courses/c/m.en.mdx').body = '<Exercise id="ghost" />'));
     expect(problems).toContain('content/courses/c/m.en.mdx › line 1: <Exercise id="ghost" /> names something that does not exist; add content/exercises/ghost.yaml or fix the id');

@@ -56,6 +56,11 @@ export function describeIssue(issue: z.core.$ZodIssue, data: unknown, schema?: z
     case 'unrecognized_keys': {
       const known = schema ? fieldsOf(schemaAt(schema, issue.path, data)) : [];
       const hints = issue.keys.map((k) => didYouMean(k, known)).filter(Boolean);
+      // `{ zh: …, en: Quote, negotiate }` reads "negotiate" as a field with no value.
+      const here = valueAt(data, issue.path) as Record<string, unknown> | undefined;
+      if (known.includes('en') && issue.keys.every((k) => here?.[k] === null)) {
+        return { field, message: `has ${issue.keys.map((k) => `"${k}"`).join(', ')} as a field of its own: a comma inside { zh: …, en: … } ends the text. Quote the text with the comma (en: "Quote, negotiate") or write zh: and en: on lines of their own` };
+      }
       return {
         field,
         message: `has unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; ${hints.join('')}check the spelling or remove them${known.length ? ` (the fields here are ${known.join(', ')})` : ' (docs/authoring.md lists every field)'}`,

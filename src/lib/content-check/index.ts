@@ -22,6 +22,7 @@ export interface ContentFileInput {
   /** The file's line number of the body's first line (after the frontmatter); 1 when unknown. */
   bodyLine?: number;
   error?: string;
+  errorLine?: number;
 }
 
 export interface ContentProblem {
@@ -83,7 +84,7 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
     const moduleFileId = kind === 'module' ? parseModuleEntryId(file.path.slice('courses/'.length).replace(/\.mdx$/, '')) : null;
     if (moduleFileId) moduleFiles.add(`${moduleFileId.moduleId}.${moduleFileId.lang}`);
     if (file.error) {
-      report(file.path, '(file)', file.error);
+      report(file.path, file.errorLine ? `line ${file.errorLine}` : '(file)', file.error);
       continue;
     }
     const parsed = schemas[kind].safeParse(file.data);

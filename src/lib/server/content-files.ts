@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { yamlErrorAdvice, type YamlErrorLike } from '../content-check/yaml-advice';
 
 export interface ContentFile {
   /** Path relative to the content root, e.g. "quizzes/lead-to-after-sales.yaml". */
@@ -14,6 +15,12 @@ export interface ContentFile {
   body?: string;
   /** Line number of the body's first line in the file, so problems name the line an editor shows. */
   bodyLine?: number;
+}
+
+export interface ContentFileError {
+  error?: string;
+  /** The file's line the error is on, when the parser knows it. */
+  errorLine?: number;
 }
 
 function walk(dir: string): string[] {
@@ -32,7 +39,7 @@ function walk(dir: string): string[] {
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
 /** Parses one file; a YAML syntax error is reported as `error` rather than thrown. */
-export function readContentFile(root: string, fullPath: string): ContentFile & { error?: string } {
+export function readContentFile(root: string, fullPath: string): ContentFile & ContentFileError {
   const path = relative(root, fullPath).split('\\').join('/');
   const text = readFileSync(fullPath, 'utf8');
   try {
@@ -44,8 +51,9 @@ export function readContentFile(root: string, fullPath: string): ContentFile & {
     }
     return { path, data: parseYaml(text) };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { path, data: undefined, error: `YAML syntax error: ${reason}` };
+    // Frontmatter starts on the file's second line, after "---".
+    const { line, message } = yamlErrorAdvice(error instanceof Error ? (error as YamlErrorLike) : { message: String(error) }, path.endsWith('.mdx') ? 1 : 0);
+    return { path, data: undefined, error: `YAML syntax error: ${message}`, errorLine: line };
   }
 }
 
