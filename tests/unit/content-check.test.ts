@@ -96,6 +96,35 @@ describe('content check', () => {
     ]);
   });
 
+  it('flags a lesson whose frontmatter names a quiz it never shows', () => {
+    expect(problemsAfter((f) => (file(f, 'courses/c/m.en.mdx').body = 'Body only\n'))).toEqual([
+      'content/courses/c/m.en.mdx › quiz: is "q", but this lesson never shows it; add <Quiz id="q" /> where learners should take it (usually at the end)',
+    ]);
+  });
+
+  it('flags a Callout type that does not exist, listing the allowed types', () => {
+    expect(problemsAfter((f) => (file(f, 'courses/c/m.en.mdx').body = '<Callout type="danger">\n\nCareful.\n\n</Callout>\n\n<Quiz id="q" />'))).toEqual([
+      'content/courses/c/m.en.mdx › line 1: <Callout> type: is "danger", but it must be one of "note", "tip", "warning", "case"',
+    ]);
+  });
+
+  it('flags a KeyTerm shown in one language only', () => {
+    const problems = problemsAfter((f) => {
+      f.push({ path: 'glossary.yaml', data: [{ id: 'close-rate', term: text('Close rate'), definition: text('D') }] });
+      file(f, 'courses/c/m.zh.mdx').body = '<KeyTerm id="close-rate" />\n\n<Quiz id="q" />';
+    });
+    expect(problems).toEqual([
+      'content/courses/c/m.en.mdx › (body): has no <KeyTerm id="close-rate" />, which the Chinese twin shows; the twins show the same terms, so add it where the English text explains that term',
+    ]);
+  });
+
+  it('flags two modules of one course at the same order', () => {
+    const problems = problemsAfter((f) => {
+      f.push({ path: 'courses/c/n.zh.mdx', data: moduleData(), body: '<Quiz id="q" />' }, { path: 'courses/c/n.en.mdx', data: moduleData(), body: '<Quiz id="q" />' });
+    });
+    expect(problems).toEqual(['content/courses/c/n.zh.mdx › order: is 1, the same as courses/c/m in the same course; give every module of a course its own order (and change it in both twins)']);
+  });
+
   it('flags an exercise id that does not exist', () => {
     const problems = problemsAfter((f) => (file(f, 'courses/c/m.en.mdx').body = '<Exercise id="ghost" />'));
     expect(problems).toContain('content/courses/c/m.en.mdx › line 1: <Exercise id="ghost" /> names something that does not exist; add content/exercises/ghost.yaml or fix the id');

@@ -132,6 +132,16 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
         report(twin.path, 'prerequisites', 'differ from the Chinese twin; the twins must list the same prerequisites');
       }
     }
+    if (m.data.quiz && quizzes.has(m.data.quiz) && !placesQuiz(m.body, m.data.quiz)) {
+      report(m.path, 'quiz', `is "${m.data.quiz}", but this lesson never shows it; add <Quiz id="${m.data.quiz}" /> where learners should take it (usually at the end)`);
+    }
+    if (twin && m.id.lang === 'zh') {
+      const terms = (body: string) => new Set([...body.matchAll(/<KeyTerm\s[^>]*id=["']([^"']+)["']/g)].map((x) => x[1]!));
+      const zhTerms = terms(m.body);
+      const enTerms = terms(twin.body);
+      for (const id of zhTerms) if (!enTerms.has(id)) report(twin.path, '(body)', `has no <KeyTerm id="${id}" />, which the Chinese twin shows; the twins show the same terms, so add it where the English text explains that term`);
+      for (const id of enTerms) if (!zhTerms.has(id)) report(m.path, '(body)', `has no <KeyTerm id="${id}" />, which the English twin shows; the twins show the same terms, so add it where the Chinese text explains that term`);
+    }
     if (m.data.quiz && !quizzes.has(m.data.quiz)) {
       report(m.path, 'quiz', `names quiz "${m.data.quiz}", but there is no content/quizzes/${m.data.quiz}.yaml`);
     }
@@ -140,6 +150,15 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
       if (p === m.id.moduleId) report(m.path, `prerequisites[${i}]`, 'a module cannot be its own prerequisite');
     });
     for (const problem of componentProblems(m.body, known, m.bodyLine)) report(m.path, problem.field, problem.message);
+  }
+
+  // Two modules at one position would swap places from build to build; each course numbers 1, 2, 3 ….
+  const byPosition = new Map<string, string>();
+  for (const m of modules.filter((x) => x.id.lang === 'zh').sort((a, b) => a.path.localeCompare(b.path))) {
+    const key = `${m.id.courseId}#${m.data.order}`;
+    const other = byPosition.get(key);
+    if (other) report(m.path, 'order', `is ${m.data.order}, the same as ${other} in the same course; give every module of a course its own order (and change it in both twins)`);
+    else byPosition.set(key, `courses/${m.id.moduleId}`);
   }
 
   // An exercise practises one module's flow or skill, so it must appear in both of that module's lessons.
@@ -187,4 +206,8 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
 
 export function formatProblem(p: ContentProblem): string {
   return `${p.file} › ${p.field}: ${p.message}`;
+}
+
+function placesQuiz(body: string, id: string): boolean {
+  return new RegExp(`<Quiz\\s[^>]*id=["']${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`).test(body);
 }
