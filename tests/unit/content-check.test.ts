@@ -207,6 +207,14 @@ describe('content check', () => {
       expect(problems).toContain('content/courses/c/m.zh.mdx › line 3: <Flow title="F">: step "a" leads to "zz", which is not a step id in this flow');
     });
 
+    it('accepts the documented double-quoted lists with apostrophes, and explains a single-quoted one in plain words', () => {
+      expect(bodyProblems('<RoleCard\n  title="Team lead"\n  duties={["Protect the managers\' time", "Don\'t skip reviews"]}\n/>')).toEqual([]);
+      const [inList] = bodyProblems("<RoleCard\n  title=\"Team lead\"\n  duties={['Protect the managers' time']}\n/>", 5);
+      expect(inList).toMatch(/^content\/courses\/c\/m\.zh\.mdx › line 7: a prop written in \{…\} cannot be read\. .*write text in props in double quotes \(title="managers' time"\), and lists as duties=\{\["first", "second"\]\}: an apostrophe inside single quotes \('managers' time'\) ends the text early/);
+      const [inTitle] = bodyProblems("<Callout title='The managers' time'>\n\nx\n\n</Callout>");
+      expect(inTitle).toMatch(/line 1: a component's props cannot be read\. Check that every quote is closed, and write text in props in double quotes/);
+    });
+
     it('explains a "<" in prose in plain words', () => {
       const [problem] = bodyProblems('价格 <5% 时要审批');
       expect(problem).toMatch(/line 1: in MDX "<" starts a component; to show "<" as text write \\</);
