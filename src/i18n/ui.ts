@@ -733,6 +733,9 @@ const zh = {
   'regrade.error.notFound': '找不到这个测验，请刷新页面。',
   'audit.assignment.created': '分配学习任务',
   'audit.assignment.updated': '更改任务截止日期',
+  // Trainer tools (issue #14): lesson render failures, previews, plurals.
+  'lesson.broken.title': '这一课暂时无法显示',
+  'lesson.broken.body': '这一课的内容有问题，已记录并通知负责课程的培训师。你可以先学习本课程的其他模块，稍后再回来。',
 } as const;
 
 export type UiKey = keyof typeof zh;
@@ -1466,6 +1469,9 @@ const en: Record<UiKey, string> = {
   'regrade.error.notFound': 'This quiz was not found; reload the page.',
   'audit.assignment.created': 'Learning assigned',
   'audit.assignment.updated': 'Due date changed',
+  // Trainer tools (issue #14): lesson render failures, previews, plurals.
+  'lesson.broken.title': 'This lesson cannot be shown right now',
+  'lesson.broken.body': 'This lesson has a problem; it has been logged and your trainer has been told. You can carry on with the other modules of this course and come back later.',
 };
 
 const dictionaries: Record<Language, Record<UiKey, string>> = { zh, en };
