@@ -736,6 +736,15 @@ const zh = {
   // Trainer tools (issue #14): lesson render failures, previews, plurals.
   'lesson.broken.title': '这一课暂时无法显示',
   'lesson.broken.body': '这一课的内容有问题，已记录并通知负责课程的培训师。你可以先学习本课程的其他模块，稍后再回来。',
+  'preview.label': '以学员身份预览',
+  'preview.seeAs': '以学员身份查看：',
+  'preview.locked': '未解锁',
+  'preview.new': '未开始',
+  'preview.inProgress': '学习中',
+  'preview.exit': '退出预览',
+  'preview.banner': '预览：学员“{state}”时看到的页面。',
+  'preview.nothingRecorded': '预览不会记录任何学习进度。',
+  'preview.neverLocked': '这个单元没有前置单元，学员永远不会看到它处于未解锁状态。',
 } as const;
 
 export type UiKey = keyof typeof zh;
@@ -1472,6 +1481,15 @@ const en: Record<UiKey, string> = {
   // Trainer tools (issue #14): lesson render failures, previews, plurals.
   'lesson.broken.title': 'This lesson cannot be shown right now',
   'lesson.broken.body': 'This lesson has a problem; it has been logged and your trainer has been told. You can carry on with the other modules of this course and come back later.',
+  'preview.label': 'Preview as a learner',
+  'preview.seeAs': 'See as a learner: ',
+  'preview.locked': 'locked',
+  'preview.new': 'not started',
+  'preview.inProgress': 'in progress',
+  'preview.exit': 'Leave preview',
+  'preview.banner': 'Preview: the page as a learner sees it when “{state}”.',
+  'preview.nothingRecorded': 'Nothing in a preview is recorded.',
+  'preview.neverLocked': 'This module has no prerequisites, so learners never see it locked.',
 };
 
 const dictionaries: Record<Language, Record<UiKey, string>> = { zh, en };
