@@ -54,7 +54,8 @@ const zh = {
   'admin.xapi.cursor': '已确认送达的最后一条学习事件',
   'admin.xapi.lastSuccess': '最近一次成功发送',
   'admin.xapi.lastError': '最近的错误',
-  'admin.xapi.failures': '连续失败 {count} 次，将自动重试：',
+  'admin.xapi.failures.one': '连续失败 {count} 次，将自动重试：',
+  'admin.xapi.failures.other': '连续失败 {count} 次，将自动重试：',
   'admin.xapi.download': '下载 xAPI 语句',
   'admin.xapi.from': '开始日期',
   'admin.xapi.to': '结束日期（含当天）',
@@ -67,7 +68,8 @@ const zh = {
   'search.placeholder': '例如：线索分级、投诉处理',
   'search.searching': '正在搜索…',
   'search.none': '没有找到相关内容，换个关键词试试。',
-  'search.count': '找到 {count} 个相关单元',
+  'search.count.one': '找到 {count} 个相关单元',
+  'search.count.other': '找到 {count} 个相关单元',
   'search.unavailable': '搜索索引尚未生成。请运行 npm run build 后再试。',
   'search.submit': '搜索',
   'catalogue.title': '课程目录',
@@ -318,7 +320,8 @@ const zh = {
   'admin.nav.audit': '操作日志',
   'admin.search.label': '按姓名或邮箱搜索',
   'admin.search.submit': '搜索',
-  'admin.users.count': '共 {total} 人',
+  'admin.users.count.one': '共 {count} 人',
+  'admin.users.count.other': '共 {count} 人',
   'admin.users.none': '没有找到符合条件的人员。',
   'admin.col.name': '姓名',
   'admin.col.email': '邮箱',
@@ -467,10 +470,12 @@ const zh = {
   'account.locale.submit': '保存语言',
   'account.locale.done': '语言偏好已保存。',
   'account.sessions.title': '其他设备',
-  'account.sessions.count': '你还在另外 {count} 个设备或浏览器上登录着。',
+  'account.sessions.count.one': '你还在另外 {count} 个设备或浏览器上登录着。',
+  'account.sessions.count.other': '你还在另外 {count} 个设备或浏览器上登录着。',
   'account.sessions.none': '除了这里，你没有在其他设备或浏览器上登录。',
   'account.sessions.submit': '退出其他设备',
-  'account.sessions.done': '已退出其他 {count} 个设备或浏览器上的登录。',
+  'account.sessions.done.one': '已退出其他 {count} 个设备或浏览器上的登录。',
+  'account.sessions.done.other': '已退出其他 {count} 个设备或浏览器上的登录。',
   'reset.title': '设置新密码',
   'reset.welcome': '{name}，请为 {email} 设置一个新密码。设置后旧密码立即失效，所有设备上的登录都会退出。',
   'reset.submit': '设置新密码',
@@ -551,7 +556,8 @@ const zh = {
   'promo.value.completedOn': '{date} 完成',
   'promo.value.notCompleted': '尚未完成',
   'promo.value.noQuizInScope': '没有需要参加的测验',
-  'promo.value.quiz': '当前 {value}（共 {count} 个测验）',
+  'promo.value.quiz.one': '当前 {value}（共 {count} 个测验）',
+  'promo.value.quiz.other': '当前 {value}（共 {count} 个测验）',
   'promo.value.noScore': '尚无成绩',
   'promo.value.best': '最佳 {value}',
   'promo.value.kpi': '最近一期 {value}（{period}）',
@@ -594,7 +600,8 @@ const zh = {
   'assign.status.open': '进行中',
   'assign.due': '截止 {date}',
   'assign.doneLate': '逾期完成',
-  'assign.addedSince': '这门课程在分配之后新增了 {count} 个单元，不计入这项任务。',
+  'assign.addedSince.one': '这门课程在分配之后新增了 {count} 个单元，不计入这项任务。',
+  'assign.addedSince.other': '这门课程在分配之后新增了 {count} 个单元，不计入这项任务。',
   'assign.progress': '{done}/{total} 个单元',
   'assign.course': '课程：{title}',
   'assign.module': '单元：{title}',
@@ -640,7 +647,8 @@ const zh = {
   'team.assign.everyone': '整个团队：{team}',
   'team.assign.due': '截止日期',
   'team.assign.submit': '分配',
-  'team.assign.done': '已分配给 {count} 人。',
+  'team.assign.done.one': '已分配给 {count} 人。',
+  'team.assign.done.other': '已分配给 {count} 人。',
   'team.kpi.title': '记录业绩指标',
   'team.kpi.metric': '指标',
   'team.kpi.value': '数值（%）',
@@ -662,7 +670,8 @@ const zh = {
   'team.signOff.for': '晋升至{level}',
   'team.promote.title': '晋升',
   'team.promote.submit': '晋升为{level}',
-  'team.promote.notReady': '还有 {count} 项条件未达成，全部达成后才能晋升。',
+  'team.promote.notReady.one': '还有 {count} 项条件未达成，全部达成后才能晋升。',
+  'team.promote.notReady.other': '还有 {count} 项条件未达成，全部达成后才能晋升。',
   'team.promote.done': '已晋升。',
   'team.person.back': '返回团队看板',
   'team.person.attempts': '测验记录',
@@ -721,14 +730,16 @@ const zh = {
   'regrade.title': '重新评分已提交的作答',
   'regrade.intro': '在测验文件里改正答案后，用当前答案重新评分已提交的作答，让得分、是否通过和晋升进度随之更新。先预览：应用之前什么都不会改变。',
   'regrade.previewButton': '预览重新评分',
-  'regrade.applyButton': '对 {count} 次作答应用重新评分',
+  'regrade.applyButton.one': '对 {count} 次作答应用重新评分',
+  'regrade.applyButton.other': '对 {count} 次作答应用重新评分',
   'regrade.nothing': '已提交的 {attempts} 次作答都与当前答案一致，无需重新评分。',
   'regrade.preview': '按当前答案重新评分，会改变 {attempts} 次作答中的 {changed} 次。',
   'regrade.flips': '其中 {toPass} 次会由未通过变为通过，{toFail} 次会由通过变为未通过。',
   'regrade.flip': '{name}：{before}%（{beforeResult}）→ {after}%（{afterResult}）',
   'regrade.someone': '一位学员',
   'regrade.applyNote': '应用后，得分、是否通过和晋升进度会立即更新，每一处改动都记入审计日志。',
-  'regrade.done': '已重新评分 {count} 次作答，每一处改动都已记入审计日志。',
+  'regrade.done.one': '已重新评分 {count} 次作答，每一处改动都已记入审计日志。',
+  'regrade.done.other': '已重新评分 {count} 次作答，每一处改动都已记入审计日志。',
   'regrade.error': '没能重新评分：{reason}',
   'regrade.error.notFound': '找不到这个测验，请刷新页面。',
   'audit.assignment.created': '分配学习任务',
@@ -748,6 +759,12 @@ const zh = {
 } as const;
 
 export type UiKey = keyof typeof zh;
+/**
+ * A text that depends on a number: the dictionaries hold `<key>.one` and `<key>.other` (add more
+ * CLDR categories as a language needs them), and `t(lang, '<key>', { count })` picks one with
+ * Intl.PluralRules, so English says "1 person" and "2 people" while Chinese has one form.
+ */
+export type PluralKey = { [K in UiKey]: K extends `${infer Base}.other` ? Base : never }[UiKey];
 /** Every UI key, e.g. for handing an island all strings under one prefix. */
 export const uiKeys = Object.keys(zh) as UiKey[];
 
@@ -799,7 +816,8 @@ const en: Record<UiKey, string> = {
   'admin.xapi.cursor': 'Last learning event the LRS acknowledged',
   'admin.xapi.lastSuccess': 'Last successful send',
   'admin.xapi.lastError': 'Latest error',
-  'admin.xapi.failures': 'Failed {count} time(s) in a row; retrying automatically:',
+  'admin.xapi.failures.one': 'Failed {count} time in a row; retrying automatically:',
+  'admin.xapi.failures.other': 'Failed {count} times in a row; retrying automatically:',
   'admin.xapi.download': 'Download xAPI statements',
   'admin.xapi.from': 'From',
   'admin.xapi.to': 'To (inclusive)',
@@ -812,7 +830,8 @@ const en: Record<UiKey, string> = {
   'search.placeholder': 'e.g. lead grading, complaint handling',
   'search.searching': 'Searching…',
   'search.none': 'Nothing found. Try other words.',
-  'search.count': '{count} matching modules',
+  'search.count.one': '{count} matching module',
+  'search.count.other': '{count} matching modules',
   'search.unavailable': 'The search index has not been built. Run npm run build and try again.',
   'search.submit': 'Search',
   'catalogue.title': 'Course catalogue',
@@ -1063,7 +1082,8 @@ const en: Record<UiKey, string> = {
   'admin.nav.audit': 'Audit log',
   'admin.search.label': 'Search by name or email',
   'admin.search.submit': 'Search',
-  'admin.users.count': '{total} people',
+  'admin.users.count.one': '{count} person',
+  'admin.users.count.other': '{count} people',
   'admin.users.none': 'No one matches that search.',
   'admin.col.name': 'Name',
   'admin.col.email': 'Email',
@@ -1212,10 +1232,12 @@ const en: Record<UiKey, string> = {
   'account.locale.submit': 'Save language',
   'account.locale.done': 'Language preference saved.',
   'account.sessions.title': 'Other devices',
-  'account.sessions.count': 'You are also signed in on {count} other devices or browsers.',
+  'account.sessions.count.one': 'You are also signed in on {count} other device or browser.',
+  'account.sessions.count.other': 'You are also signed in on {count} other devices or browsers.',
   'account.sessions.none': 'You are not signed in on any other device or browser.',
   'account.sessions.submit': 'Sign out other devices',
-  'account.sessions.done': 'Signed out {count} other devices or browsers.',
+  'account.sessions.done.one': 'Signed out {count} other device or browser.',
+  'account.sessions.done.other': 'Signed out {count} other devices or browsers.',
   'reset.title': 'Set a new password',
   'reset.welcome': '{name}, set a new password for {email}. The old password stops working at once, and you are signed out on every device.',
   'reset.submit': 'Set new password',
@@ -1296,7 +1318,8 @@ const en: Record<UiKey, string> = {
   'promo.value.completedOn': 'Completed on {date}',
   'promo.value.notCompleted': 'Not completed yet',
   'promo.value.noQuizInScope': 'No quiz to take',
-  'promo.value.quiz': 'Now {value} over {count} quizzes',
+  'promo.value.quiz.one': 'Now {value} over {count} quiz',
+  'promo.value.quiz.other': 'Now {value} over {count} quizzes',
   'promo.value.noScore': 'No score yet',
   'promo.value.best': 'Best {value}',
   'promo.value.kpi': 'Latest {value} ({period})',
@@ -1339,7 +1362,8 @@ const en: Record<UiKey, string> = {
   'assign.status.open': 'Open',
   'assign.due': 'Due {date}',
   'assign.doneLate': 'Done late',
-  'assign.addedSince': 'This course has {count} new modules since it was assigned; they are not part of this assignment.',
+  'assign.addedSince.one': 'This course has {count} new module since it was assigned; it is not part of this assignment.',
+  'assign.addedSince.other': 'This course has {count} new modules since it was assigned; they are not part of this assignment.',
   'assign.progress': '{done}/{total} modules',
   'assign.course': 'Course: {title}',
   'assign.module': 'Module: {title}',
@@ -1385,7 +1409,8 @@ const en: Record<UiKey, string> = {
   'team.assign.everyone': 'The whole team: {team}',
   'team.assign.due': 'Due date',
   'team.assign.submit': 'Assign',
-  'team.assign.done': 'Assigned to {count} people.',
+  'team.assign.done.one': 'Assigned to {count} person.',
+  'team.assign.done.other': 'Assigned to {count} people.',
   'team.kpi.title': 'Record KPI evidence',
   'team.kpi.metric': 'Metric',
   'team.kpi.value': 'Value (%)',
@@ -1407,7 +1432,8 @@ const en: Record<UiKey, string> = {
   'team.signOff.for': 'For {level}',
   'team.promote.title': 'Promotion',
   'team.promote.submit': 'Promote to {level}',
-  'team.promote.notReady': '{count} criteria are still unmet; promotion opens once all are met.',
+  'team.promote.notReady.one': '{count} criterion is still unmet; promotion opens once all are met.',
+  'team.promote.notReady.other': '{count} criteria are still unmet; promotion opens once all are met.',
   'team.promote.done': 'Promoted.',
   'team.person.back': 'Back to the team',
   'team.person.attempts': 'Quiz attempts',
@@ -1466,14 +1492,16 @@ const en: Record<UiKey, string> = {
   'regrade.title': 'Re-grade stored attempts',
   'regrade.intro': 'After correcting an answer in this quiz’s file, re-grade the stored attempts against the current answers so scores, passes and promotion readiness follow the correction. Preview first: nothing changes until you apply.',
   'regrade.previewButton': 'Preview re-grade',
-  'regrade.applyButton': 'Apply re-grade to {count} attempts',
+  'regrade.applyButton.one': 'Apply re-grade to {count} attempt',
+  'regrade.applyButton.other': 'Apply re-grade to {count} attempts',
   'regrade.nothing': 'All {attempts} stored attempts agree with the current answers; there is nothing to re-grade.',
   'regrade.preview': 'Re-grading against the current answers would change {changed} of {attempts} stored attempts.',
   'regrade.flips': '{toPass} would now pass that did not, and {toFail} would no longer pass.',
   'regrade.flip': '{name}: {before}% ({beforeResult}) → {after}% ({afterResult})',
   'regrade.someone': 'A learner',
   'regrade.applyNote': 'Applying updates scores, passes and promotion readiness at once, and records every change in the audit log.',
-  'regrade.done': 'Re-graded {count} attempts; every change is recorded in the audit log.',
+  'regrade.done.one': 'Re-graded {count} attempt; every change is recorded in the audit log.',
+  'regrade.done.other': 'Re-graded {count} attempts; every change is recorded in the audit log.',
   'regrade.error': 'Could not re-grade: {reason}',
   'regrade.error.notFound': 'This quiz was not found; reload the page.',
   'audit.assignment.created': 'Learning assigned',
@@ -1495,8 +1523,19 @@ const en: Record<UiKey, string> = {
 const dictionaries: Record<Language, Record<UiKey, string>> = { zh, en };
 
 /** Translates a UI key, filling `{name}` placeholders. */
-export function t(lang: Language, key: UiKey, values: Record<string, string | number> = {}): string {
-  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+const pluralRules = { zh: new Intl.PluralRules('zh-CN'), en: new Intl.PluralRules('en') } satisfies Record<Language, Intl.PluralRules>;
+
+/** The `.one`/`.other` … variant of a plural key for this count; `.other` when the language has no such category. */
+export function pluralVariant(lang: Language, key: PluralKey, count: number): UiKey {
+  const category = `${key}.${pluralRules[lang].select(count)}`;
+  return (category in dictionaries[lang] ? category : `${key}.other`) as UiKey;
+}
+
+export function t(lang: Language, key: UiKey, values?: Record<string, string | number>): string;
+export function t(lang: Language, key: PluralKey, values: Record<string, string | number> & { count: number }): string;
+export function t(lang: Language, key: UiKey | PluralKey, values: Record<string, string | number> = {}): string {
+  const resolved = key in dictionaries[lang] ? (key as UiKey) : pluralVariant(lang, key as PluralKey, Number(values.count));
+  return dictionaries[lang][resolved].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
 export function isLanguage(value: unknown): value is Language {
