@@ -170,9 +170,9 @@ describe('playing a role-play', () => {
     expect(result.debrief).toContain('What to take away');
   });
 
-  it('can end below zero on the raw score but never below 0%', () => {
+  it('shows a conversation that lost more points than it earned as 0, never a negative score', () => {
     const result = scoreRoleplay(scenario, walk('cave'), 'en')!;
-    expect(result).toMatchObject({ outcome: 'failure', score: -2, percent: 0, passed: false });
+    expect(result).toMatchObject({ outcome: 'failure', score: 0, percent: 0, passed: false });
   });
 
   it('gives partial credit for a partial ending', () => {
