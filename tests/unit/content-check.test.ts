@@ -293,6 +293,30 @@ describe('content check', () => {
       expect(problems.join('\n')).toMatch(/questions\[id=rate\]\.tolerance: .*a tolerance cannot be negative/);
     });
 
+    it('checks the skills a role-play scores against content/skills.yaml, which trainers extend', () => {
+      const skills = { path: 'skills.yaml', data: [{ id: 'listening', label: text('Listening') }, { id: 'rapport', label: text('Rapport') }] };
+      const end = (id: string, outcome: string) => ({ id, outcome, narration: text('end'), debrief: text('d') });
+      const roleplay = (effects: Record<string, number>) => ({
+        type: 'roleplay',
+        persona: text('p'),
+        start: 'open',
+        nodes: [
+          { id: 'open', customer: text('hi'), choices: [{ id: 'go-done', text: text('done'), to: 'done', effects, feedback: text('f') }, { id: 'go-lost', text: text('lost'), to: 'lost', effects: {}, feedback: text('f') }] },
+          end('done', 'success'),
+          end('lost', 'failure'),
+        ],
+      });
+      const withSkills = (effects: Record<string, number>) =>
+        problemsAfter((f) => {
+          f.push(exerciseFile(roleplay(effects)), skills);
+          placed(f);
+        });
+      expect(withSkills({ rapport: 2 })).toEqual([]);
+      expect(withSkills({ listenning: 2 })).toEqual([
+        'content/exercises/e.yaml › nodes[id=open].choices[id=go-done].effects: scores skill "listenning", which content/skills.yaml does not list; did you mean "listening"? use one of listening, rapport, or add the skill there with its zh and en label',
+      ]);
+    });
+
     it('flags a role-play that can loop, or whose best path earns nothing', () => {
       const node = (id: string, to: string[], effects = {}) => ({
         id,

@@ -198,8 +198,26 @@ describe('playing a role-play', () => {
       expect(json).not.toContain(hidden);
     }
     const later = toPublicRoleplay('r', scenario, 'en', 1, walk('ask'));
-    expect(later.transcript).toEqual([{ customer: '12% off or we walk', narration: null, chosen: 'Where does 12% come from?' }]);
+    expect(later.transcript).toEqual([{ speaker: null, customer: '12% off or we walk', narration: null, chosen: 'Where does 12% come from?' }]);
     expect(later.node.customer).toBe('Our budget is capped');
+  });
+});
+
+describe('role-play speakers and skills', () => {
+  const walk = (...choices: string[]) => choices.reduce((state, id) => advance(roleplayExercise(), state, id).state, initialRoleplayState());
+  it('names the speaker of each line: the node\'s own, or none for the default customer', () => {
+    const scenario = roleplayExercise();
+    const opening = scenario.nodes.find((n) => n.id === scenario.start)!;
+    opening.speaker = { zh: '采购经理', en: 'Purchasing manager' };
+    expect(toPublicRoleplay('r', scenario, 'en', 1, initialRoleplayState()).node.speaker).toBe('Purchasing manager');
+    expect(toPublicRoleplay('r', scenario, 'en', 1, walk('ask')).transcript[0]!.speaker).toBe('Purchasing manager');
+    expect(toPublicRoleplay('r', scenario, 'en', 1, walk('ask')).node.speaker).toBeNull();
+  });
+
+  it('scores the skills its choices name, whatever content/skills.yaml lists', () => {
+    const result = scoreRoleplay(roleplayExercise(), walk('ask', 'rush'), 'en')!;
+    expect(result.skills.map((s) => s.skill).length).toBeGreaterThan(0);
+    expect(result.skills.every((s) => typeof s.skill === 'string')).toBe(true);
   });
 });
 

@@ -11,8 +11,10 @@ import { levelSchema, type Level } from '../../schemas/level';
 import { trackChainProblems } from '../ladder';
 import { exerciseSchema, type Exercise } from '../../schemas/exercise';
 import { glossarySchema, type GlossaryTerm } from '../../schemas/glossary';
+import { skillsSchema, type Skill } from '../../schemas/skills';
+import { didYouMean } from './did-you-mean';
 import { parseModuleEntryId, type ModuleEntryId } from '../module-ids';
-import { describeIssue } from './format';
+import { describeIssue, fieldPath } from './format';
 import { componentProblems } from './mdx';
 
 export interface ContentFileInput {
@@ -31,7 +33,7 @@ export interface ContentProblem {
   message: string;
 }
 
-type Kind = 'course' | 'module' | 'quiz' | 'exercise' | 'level' | 'glossary';
+type Kind = 'course' | 'module' | 'quiz' | 'exercise' | 'level' | 'glossary' | 'skills';
 
 function kindOf(path: string): Kind | null {
   if (/^courses\/[^/]+\/course\.ya?ml$/.test(path)) return 'course';
@@ -40,6 +42,7 @@ function kindOf(path: string): Kind | null {
   if (/^exercises\/[^/]+\.ya?ml$/.test(path)) return 'exercise';
   if (/^levels\/[^/]+\.ya?ml$/.test(path)) return 'level';
   if (path === 'glossary.yaml') return 'glossary';
+  if (path === 'skills.yaml') return 'skills';
   return null;
 }
 
@@ -50,6 +53,7 @@ const schemas: Record<Kind, z.ZodType> = {
   exercise: exerciseSchema,
   level: levelSchema,
   glossary: glossarySchema,
+  skills: skillsSchema,
 };
 
 const baseName = (path: string) => path.split('/').pop()!.replace(/\.(ya?ml|mdx)$/, '');
@@ -68,11 +72,13 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
   const glossary: GlossaryTerm[] = [];
   const levelIds = new Set<string>();
   const moduleFiles = new Set<string>();
+  let skills: Skill[] | undefined;
+  const roleplays: { path: string; data: Exercise }[] = [];
 
   for (const file of files) {
     const kind = kindOf(file.path);
     if (!kind) {
-      report(file.path, '(file)', 'is not where content belongs: courses/<course>/course.yaml, courses/<course>/<module>.<zh|en>.mdx, quizzes/, exercises/, levels/ or glossary.yaml');
+      report(file.path, '(file)', 'is not where content belongs: courses/<course>/course.yaml, courses/<course>/<module>.<zh|en>.mdx, quizzes/, exercises/, levels/, glossary.yaml or skills.yaml');
       continue;
     }
     // The id exists as soon as the file does: a mistake inside a quiz is reported once, in the quiz,
@@ -100,6 +106,8 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
     }
     if (kind === 'level') levels.push({ path: file.path, data: parsed.data as Level });
     if (kind === 'glossary') glossary.push(...(parsed.data as GlossaryTerm[]));
+    if (kind === 'skills') skills = parsed.data as Skill[];
+    if (kind === 'exercise' && (parsed.data as Exercise).type === 'roleplay') roleplays.push({ path: file.path, data: parsed.data as Exercise });
     if (kind === 'module') {
       const id = parseModuleEntryId(file.path.slice('courses/'.length).replace(/\.mdx$/, ''));
       if (!id) {
@@ -173,6 +181,25 @@ export function checkContent(files: readonly ContentFileInput[], root = 'content
         report(e.path, 'module', `is "${e.moduleId}", but courses/${e.moduleId}.${lang}.mdx does not place it; add <Exercise id="${e.id}" /> to that lesson`);
       }
     }
+  }
+
+  // Role-plays score skills that content/skills.yaml names (with their zh/en labels).
+  const skillIds = new Set((skills ?? []).map((s) => s.id));
+  const skillsFileExists = files.some((f) => f.path === 'skills.yaml');
+  for (const r of roleplays) {
+    if (r.data.type !== 'roleplay') continue;
+    r.data.nodes.forEach((node, n) =>
+      (node.choices ?? []).forEach((choice, c) => {
+        for (const skill of Object.keys(choice.effects)) {
+          if (skillIds.has(skill)) continue;
+          if (!skillsFileExists) {
+            report(r.path, fieldPath(['nodes', n, 'choices', c, 'effects'], r.data), `scores skill "${skill}", but there is no content/skills.yaml; add it with every skill's id and zh/en label`);
+          } else if (skills) {
+            report(r.path, fieldPath(['nodes', n, 'choices', c, 'effects'], r.data), `scores skill "${skill}", which content/skills.yaml does not list; ${didYouMean(skill, skillIds)}use one of ${[...skillIds].join(', ')}, or add the skill there with its zh and en label`);
+          }
+        }
+      }),
+    );
   }
 
   for (const level of levels) {
