@@ -113,7 +113,7 @@ export const roleplayExerciseSchema = exerciseBase
         context.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `node "${n.id}" is a dead end: no choice from it ever reaches an ending` });
       }
     });
-    const total = (c: { effects: Partial<Record<RoleplaySkill, number>> }) => Object.values(c.effects).reduce((sum, v) => sum + (v ?? 0), 0);
+    const total = (c: { effects: Record<RoleplaySkill, number> }) => Object.values(c.effects).reduce((sum: number, v) => sum + (v ?? 0), 0);
     if (bestPathTotal(scenario.nodes, scenario.start, total) <= 0) {
       context.addIssue({ code: 'custom', path: ['nodes'], message: 'no path earns any skill points; give the good choices positive "effects" so the best path scores above zero' });
     }
