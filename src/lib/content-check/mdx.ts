@@ -90,6 +90,10 @@ function elementProblems(node: MdxNode, known: KnownContent): string[] {
     return [...problems, `uses <${name}>, which is not an authoring component; ${didYouMean(name, authoringComponents)}use one of ${authoringComponents.join(', ')}`];
   }
   const component = name as AuthoringComponent;
+  const hasChildren = (node.children ?? []).some((c) => !(c.type === 'text' && String(c.value).trim() === ''));
+  if (component === 'KeyTerm' && hasChildren) {
+    return [...problems, 'a <KeyTerm> has a definition inside it; definitions live once, in content/glossary.yaml. Move it there and write <KeyTerm id="…" />'];
+  }
   const props: Record<string, unknown> = {};
   let readable = true;
   for (const attribute of attributes) {
@@ -128,7 +132,6 @@ function elementProblems(node: MdxNode, known: KnownContent): string[] {
     }
     return problems;
   }
-  const hasChildren = (node.children ?? []).some((c) => !(c.type === 'text' && String(c.value).trim() === ''));
   if (component === 'Flow') {
     const flow = flowProblems(props.steps as FlowStep[]);
     if (flow.length > 0) problems.push(`<Flow title="${String(props.title)}">: ${flow.join('; ')}`);
@@ -142,9 +145,7 @@ function elementProblems(node: MdxNode, known: KnownContent): string[] {
   if (component === 'KeyTerm') {
     const glossary = known.glossary ?? [];
     const id = String(props.id);
-    if (hasChildren) {
-      problems.push(`<KeyTerm id="${id}"> has a definition inside it; definitions live once, in content/glossary.yaml. Move it there and write <KeyTerm id="${id}" />`);
-    } else if (!glossary.some((g) => g.id === id)) {
+    if (!glossary.some((g) => g.id === id)) {
       const suggestion = suggestId(id, glossary.map((g) => ({ id: g.id, names: [g.term.zh, g.term.en] })));
       problems.push(`<KeyTerm id="${id}" /> names no term in content/glossary.yaml; ${suggestion ? `did you mean "${suggestion}"? ` : ''}if the term is new, add it there with its zh and en wording`);
     }
