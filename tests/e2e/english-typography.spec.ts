@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './helpers';
-import { misplacedFullWidth } from '../../src/lib/typography/full-width';
+import { lopsidedSeparators, misplacedFullWidth } from '../../src/lib/typography/full-width';
 
 const roles = ['emma.wu@demo.academy', 'manager@demo.academy', 'trainer@demo.academy', 'admin@demo.academy'];
 const LESSON = /^\/en\/courses\/[^/]+\/[^/]+\/$/;
@@ -35,7 +35,8 @@ async function crawl(page: Page, walkLessons: boolean): Promise<{ visited: numbe
     visited++;
     if (!(response.headers()['content-type'] ?? '').includes('text/html')) continue;
     const html = await response.text();
-    for (const found of misplacedFullWidth(visibleText(html))) problems.push(`${path}: "${found.mark}" in …${found.context}…`);
+    const text = visibleText(html);
+    for (const found of [...misplacedFullWidth(text), ...lopsidedSeparators(text)]) problems.push(`${path}: "${found.mark}" in …${found.context}…`);
     for (const [, href] of html.matchAll(/href="(\/en\/[^"#?]*)"/g)) {
       const link = href!;
       if (seen.has(link) || /logout|\.(csv|xlsx|json|pdf)$|\/export/.test(link)) continue;

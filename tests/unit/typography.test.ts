@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { misplacedFullWidth } from '../../src/lib/typography/full-width';
+import { lopsidedSeparators, misplacedFullWidth } from '../../src/lib/typography/full-width';
 import { joinList, labelColon, parenthetical } from '../../src/lib/typography/punctuation';
 import { t } from '../../src/i18n/ui';
 
@@ -27,5 +27,10 @@ describe('typography per language', () => {
     expect(marks('Lead grading、First contact')).toEqual(['、']);
     expect(marks('Which is right?（Single choice）')).toEqual(['（', '）']);
     expect(marks('Ask 刘洋（销售主管） about “成交率”. The customer said: 客户说：“太贵了。”')).toEqual([]);
+  });
+
+  it('finds a "·" separator spaced on one side only', () => {
+    expect(lopsidedSeparators('3 of 9 modules completed ·9 modules · about 90 min')).toHaveLength(1);
+    expect(lopsidedSeparators('3 of 9 modules completed · 9 modules · 约翰·史密斯')).toEqual([]);
   });
 });

@@ -32,3 +32,15 @@ export function misplacedFullWidth(text: string): MisplacedMark[] {
   }
   return found;
 }
+
+/**
+ * A "·" separator spaced on one side only ("completed ·9"): in both languages it stands between
+ * spaces, or (inside a transliterated name such as 约翰·史密斯) between no spaces at all.
+ */
+export function lopsidedSeparators(text: string): MisplacedMark[] {
+  const found: MisplacedMark[] = [];
+  for (const match of text.matchAll(/\S·\s|\s·\S/g)) {
+    found.push({ mark: '·', context: text.slice(Math.max(0, match.index - 20), match.index + 21).replace(/\s+/g, ' ') });
+  }
+  return found;
+}
