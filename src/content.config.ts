@@ -7,6 +7,7 @@ import { levelSchema } from './schemas/level';
 import { exerciseSchema } from './schemas/exercise';
 import { glossaryTermSchema } from './schemas/glossary';
 import { rubricSchema } from './schemas/rubric';
+import { skillSchema } from './schemas/skills';
 
 // CONTENT_DIR lets tests and previews build from another content tree; trainers never set it.
 const contentRoot = process.env.CONTENT_DIR ?? './content';
@@ -45,4 +46,6 @@ export const collections = {
   }),
   // One definition per term; <KeyTerm id> and the glossary page read it (content:check checks ids).
   glossary: defineCollection({ loader: file(`${contentRoot}/glossary.yaml`), schema: glossaryTermSchema }),
+  // The skills role-plays score, with their labels; content:check checks every "effects" id against it.
+  skills: defineCollection({ loader: file(`${contentRoot}/skills.yaml`), schema: skillSchema }),
 };

@@ -11,6 +11,7 @@ import { parseModuleEntryId } from '../../src/lib/content/module-ids';
 import { completeModule, recordModuleView } from '../../src/lib/learning-records/server/progress';
 import { recordQuizAttempt } from '../../src/lib/quiz/server/attempts';
 import { DEMO_PASSWORD, demoPeople, demoSecondTeam, demoTeam } from './demo-organisation';
+import { demoCompletableModules } from './demo-completions';
 import { seedPromotionEvidence } from './seed-promotion';
 import { seedBoosterHistory } from './seed-boosters';
 import { seedCoaching } from './seed-coaching';
@@ -135,7 +136,9 @@ export async function seedDemoOrganisation(
   for (const [i, p] of learners.entries()) {
     log(`  3/3 progress ${i + 1}/${learners.length}: ${p.name}`);
     const userId = ids.get(p.email)!;
-    const done = p.progress >= 1 ? modules : modules.slice(0, Math.round(ladderModuleCount * p.progress));
+    // Completions come from a fixed list, never "every module that exists": a new module stays new.
+    const completable = modules.filter((m) => demoCompletableModules.has(m.moduleId));
+    const done = p.progress >= 1 ? completable : completable.slice(0, Math.round(Math.min(ladderModuleCount, completable.length) * p.progress));
     for (const [j, m] of done.entries()) {
       const at = new Date(now.getTime() - (done.length - j) * 2 * 24 * 60 * 60 * 1000);
       const quiz = m.quizId ? quizzes.get(m.quizId) : undefined;
@@ -157,7 +160,7 @@ export async function seedDemoOrganisation(
       await completeModule(db, userId, m.moduleId, at);
     }
     // Partway through: the next module is open but not finished.
-    const next = modules[done.length];
+    const next = completable[done.length];
     const last = done.length > 0 ? now.getTime() - 2 * 24 * 60 * 60 * 1000 : now.getTime();
     if (next) await recordModuleView(db, userId, next.moduleId, new Date(last + 10 * 60 * 1000));
   }

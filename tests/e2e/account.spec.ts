@@ -168,7 +168,7 @@ test('a chosen language sticks: the account page, the next login and signing out
   await expect(learner.page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
 
   await learner.page.getByRole('button', { name: 'Sign out other devices' }).click();
-  await expect(learner.page.getByRole('status')).toContainText('Signed out 1 other devices or browsers.');
+  await expect(learner.page.getByRole('status')).toContainText('Signed out 1 other device or browser.');
   await laptop.page.goto('/zh/');
   await expect(laptop.page).toHaveURL(/\/login/);
 

@@ -19,6 +19,27 @@ describe('npm run content:check', () => {
     expect(run.stderr).toContain('docs/authoring.md');
   });
 
+  it('fails a placeholder in braces that would make the lesson answer 500, naming the line counted from the top of the file', () => {
+    const run = runCheck('tests/fixtures/broken-content');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `tests/fixtures/broken-content/courses/demo/greeting.zh.mdx › line 11: "{客户姓名}" is read as code: in MDX, "{" and "}" run JavaScript, and this lesson would fail to render (客户姓名 is not defined). To show the braces as text, write \\{客户姓名\\} or {'{客户姓名}'}`,
+    );
+    // The quiz it places has a mistake of its own, reported once in the quiz, not as a missing file.
+    expect(run.stderr).not.toContain('there is no content/quizzes/demo-quiz.yaml');
+    expect(run.stderr).not.toContain('<Quiz id="demo-quiz" /> names something that does not exist');
+    // The English twin writes its braces as text, which is fine.
+    expect(run.stderr).not.toMatch(/greeting\.en\.mdx › line 11/);
+  });
+
+  it('explains a YAML syntax error as advice with the line and the rule, not the parser\'s words alone', () => {
+    const run = runCheck('tests/fixtures/broken-content');
+    expect(run.stderr).toContain(
+      'tests/fixtures/broken-content/quizzes/colon-in-text.yaml › line 7: YAML syntax error: YAML read ": " in this line\'s text as the start of another field. Put text that contains ": "',
+    );
+    expect(run.stderr).toContain('in quotes: en: "Note: this is it"');
+  });
+
   it('passes the real curriculum', () => {
     const run = runCheck('content');
     expect(run.stderr).toBe('');

@@ -46,6 +46,25 @@ describe('demo organisation seed', () => {
     expect(done.some((d) => d.moduleId.startsWith('sales-workflow/'))).toBe(false);
   });
 
+  it('completes modules from a fixed list, so a module added later shows as new even to someone who has done everything', async () => {
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const root = join(mkdtempSync(join(tmpdir(), 'seed-new-module-')), 'content');
+    cpSync('content', root, { recursive: true });
+    for (const lang of ['zh', 'en']) {
+      const model = readFileSync(join(root, `courses/sales-workflow/lead-grading.${lang}.mdx`), 'utf8');
+      writeFileSync(join(root, `courses/sales-workflow/brand-new-module.${lang}.mdx`), model.replace(/^order: \d+$/m, 'order: 99').replace(/^prerequisites:.*$/m, ''));
+    }
+    await seedDemoOrganisation(t.db, { contentRoot: root });
+    const done = await t.db.$client.execute("SELECT count(*) AS n FROM module_completions WHERE module_id = 'sales-workflow/brand-new-module'");
+    expect(Number(done.rows[0]!.n)).toBe(0);
+    const liu = await t.db.$client.execute(
+      "SELECT count(*) AS n FROM module_completions c JOIN users u ON u.id = c.user_id WHERE u.email = 'liu.yang@demo.academy' AND c.module_id = 'sales-workflow/lead-grading'",
+    );
+    expect(Number(liu.rows[0]!.n)).toBe(1);
+  });
+
   it('refuses to seed a database that already has people', async () => {
     await seedDemoOrganisation(t.db);
     await expect(seedDemoOrganisation(t.db)).rejects.toThrow(/already has users/);

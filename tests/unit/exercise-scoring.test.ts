@@ -170,9 +170,9 @@ describe('playing a role-play', () => {
     expect(result.debrief).toContain('What to take away');
   });
 
-  it('can end below zero on the raw score but never below 0%', () => {
+  it('shows a conversation that lost more points than it earned as 0, never a negative score', () => {
     const result = scoreRoleplay(scenario, walk('cave'), 'en')!;
-    expect(result).toMatchObject({ outcome: 'failure', score: -2, percent: 0, passed: false });
+    expect(result).toMatchObject({ outcome: 'failure', score: 0, percent: 0, passed: false });
   });
 
   it('gives partial credit for a partial ending', () => {
@@ -198,8 +198,26 @@ describe('playing a role-play', () => {
       expect(json).not.toContain(hidden);
     }
     const later = toPublicRoleplay('r', scenario, 'en', 1, walk('ask'));
-    expect(later.transcript).toEqual([{ customer: '12% off or we walk', narration: null, chosen: 'Where does 12% come from?' }]);
+    expect(later.transcript).toEqual([{ speaker: null, customer: '12% off or we walk', narration: null, chosen: 'Where does 12% come from?' }]);
     expect(later.node.customer).toBe('Our budget is capped');
+  });
+});
+
+describe('role-play speakers and skills', () => {
+  const walk = (...choices: string[]) => choices.reduce((state, id) => advance(roleplayExercise(), state, id).state, initialRoleplayState());
+  it('names the speaker of each line: the node\'s own, or none for the default customer', () => {
+    const scenario = roleplayExercise();
+    const opening = scenario.nodes.find((n) => n.id === scenario.start)!;
+    opening.speaker = { zh: '采购经理', en: 'Purchasing manager' };
+    expect(toPublicRoleplay('r', scenario, 'en', 1, initialRoleplayState()).node.speaker).toBe('Purchasing manager');
+    expect(toPublicRoleplay('r', scenario, 'en', 1, walk('ask')).transcript[0]!.speaker).toBe('Purchasing manager');
+    expect(toPublicRoleplay('r', scenario, 'en', 1, walk('ask')).node.speaker).toBeNull();
+  });
+
+  it('scores the skills its choices name, whatever content/skills.yaml lists', () => {
+    const result = scoreRoleplay(roleplayExercise(), walk('ask', 'rush'), 'en')!;
+    expect(result.skills.map((s) => s.skill).length).toBeGreaterThan(0);
+    expect(result.skills.every((s) => typeof s.skill === 'string')).toBe(true);
   });
 });
 

@@ -32,7 +32,8 @@ export function publicBase(id: string, exercise: Exercise, lang: Language): Publ
 /** Score, percent to one decimal and pass/fail, as every scorer reports them. */
 export function resultBase(exercise: Exercise, score: number, maxScore: number, lang: Language): ResultBase {
   const percent = maxScore <= 0 ? 0 : Math.round((Math.max(0, score) / maxScore) * 1000) / 10;
-  return { score: Math.round(score * 100) / 100, maxScore, percent, passed: percent >= exercise.passPercent, passPercent: exercise.passPercent, debrief: exercise.debrief[lang] };
+  // A role-play can lose more points than it earns; the learner sees 0, never "-5/10".
+  return { score: Math.round(Math.max(0, score) * 100) / 100, maxScore, percent, passed: percent >= exercise.passPercent, passPercent: exercise.passPercent, debrief: exercise.debrief[lang] };
 }
 
 function hashText(text: string): number {

@@ -4,7 +4,7 @@
  * a node the learner did not reach, and a state that no longer fits the scenario is detected.
  */
 import type { Language } from '../../schemas/common';
-import { roleplaySkills, type RoleplayExercise, type RoleplayNode, type RoleplayChoice, type RoleplaySkill } from '../../schemas/exercises/roleplay';
+import { type RoleplayExercise, type RoleplayNode, type RoleplayChoice, type RoleplaySkill } from '../../schemas/exercises/roleplay';
 import { bestPathTotal } from './roleplay-graph';
 import { publicBase, resultBase, seededShuffle, type PublicBase, type ResultBase } from './common';
 
@@ -15,6 +15,8 @@ export interface RoleplayState {
 }
 
 export interface PublicRoleplayNode {
+  /** Who says `customer`: the node's "speaker", or null for the default (客户 / Customer). */
+  speaker: string | null;
   customer: string | null;
   narration: string | null;
   /** Labels of the next choices, shuffled per node; no targets, no effects. */
@@ -27,7 +29,7 @@ export interface PublicRoleplay extends PublicBase {
   type: 'roleplay';
   persona: string;
   /** What has been said so far: each reached node and the choice taken there. */
-  transcript: { customer: string | null; narration: string | null; chosen: string }[];
+  transcript: { speaker: string | null; customer: string | null; narration: string | null; chosen: string }[];
   node: PublicRoleplayNode;
 }
 
@@ -36,7 +38,7 @@ export interface RoleplayResult extends ResultBase {
   outcome: 'success' | 'partial' | 'failure';
   ending: string;
   skills: { skill: RoleplaySkill; score: number; best: number }[];
-  path: { customer: string | null; chosen: string; feedback: string; effects: Partial<Record<RoleplaySkill, number>> }[];
+  path: { speaker: string | null; customer: string | null; chosen: string; feedback: string; effects: Partial<Record<RoleplaySkill, number>> }[];
 }
 
 export class RoleplayMoveError extends Error {
@@ -76,6 +78,7 @@ export function advance(scenario: RoleplayExercise, state: RoleplayState, choice
 
 export function toPublicNode(node: RoleplayNode, lang: Language, seed: number): PublicRoleplayNode {
   return {
+    speaker: node.speaker?.[lang] ?? null,
     customer: node.customer?.[lang] ?? null,
     narration: node.narration?.[lang] ?? null,
     choices: seededShuffle(node.choices ?? [], seed, node.id).map((c) => ({ id: c.id, text: c.text[lang] })),
@@ -91,7 +94,7 @@ export function toPublicRoleplay(id: string, scenario: RoleplayExercise, lang: L
     ...publicBase(id, scenario, lang),
     type: 'roleplay',
     persona: scenario.persona[lang],
-    transcript: walked.path.map(({ node, choice }) => ({ customer: node.customer?.[lang] ?? null, narration: node.narration?.[lang] ?? null, chosen: choice.text[lang] })),
+    transcript: walked.path.map(({ node, choice }) => ({ speaker: node.speaker?.[lang] ?? null, customer: node.customer?.[lang] ?? null, narration: node.narration?.[lang] ?? null, chosen: choice.text[lang] })),
     node: toPublicNode(walked.node, lang, seed),
   };
 }
@@ -106,7 +109,9 @@ const total = (choice: RoleplayChoice, skill?: RoleplaySkill) =>
 export function scoreRoleplay(scenario: RoleplayExercise, state: RoleplayState, lang: Language): RoleplayResult | null {
   const walked = replay(scenario, state);
   if (!walked || walked.node.choices || !walked.node.outcome) return null;
-  const skills = roleplaySkills.map((skill) => ({
+  // The skills this scenario scores (content/skills.yaml lists them all), in the order they first appear.
+  const scored = [...new Set(scenario.nodes.flatMap((n) => (n.choices ?? []).flatMap((c) => Object.keys(c.effects))))];
+  const skills = scored.map((skill) => ({
     skill,
     score: walked.path.reduce((sum, step) => sum + total(step.choice, skill), 0),
     best: bestPathTotal(scenario.nodes, scenario.start, (c) => total(c, skill)),
@@ -121,6 +126,6 @@ export function scoreRoleplay(scenario: RoleplayExercise, state: RoleplayState, 
     outcome: walked.node.outcome,
     ending: (walked.node.narration ?? walked.node.customer)?.[lang] ?? '',
     skills,
-    path: walked.path.map(({ node, choice }) => ({ customer: node.customer?.[lang] ?? null, chosen: choice.text[lang], feedback: choice.feedback[lang], effects: choice.effects })),
+    path: walked.path.map(({ node, choice }) => ({ speaker: node.speaker?.[lang] ?? null, customer: node.customer?.[lang] ?? null, chosen: choice.text[lang], feedback: choice.feedback[lang], effects: choice.effects })),
   };
 }

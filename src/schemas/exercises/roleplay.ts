@@ -4,19 +4,12 @@ import { exerciseBase, neutralId } from './base';
 import { uniqueIds } from '../unique-ids';
 import { bestPathTotal, findLoop, nodesReachingAnEnd, reachableFrom } from '../../lib/exercises/roleplay-graph';
 
-/** The sales skills a role-play scores, named after the handbooks' skill chapters. */
-export const roleplaySkills = [
-  'listening',
-  'expression',
-  'needs-discovery',
-  'objection-handling',
-  'negotiation',
-  'emotion-management',
-  'collaboration',
-  'compliance',
-] as const;
-export const roleplaySkill = z.enum(roleplaySkills).describe('One of the scored skills');
-export type RoleplaySkill = (typeof roleplaySkills)[number];
+/**
+ * A skill a role-play scores: an id from content/skills.yaml, where trainers add skills with their
+ * zh/en labels. The ids are checked against that file by content:check (the build runs it).
+ */
+export const roleplaySkill = slug.describe('The id of a skill in content/skills.yaml');
+export type RoleplaySkill = string;
 
 export const roleplayOutcomes = ['success', 'partial', 'failure'] as const;
 
@@ -25,7 +18,7 @@ const choice = z.strictObject({
   text: bilingualText.describe('What the salesperson says or does, as the learner sees it'),
   to: slug.describe('Id of the node this choice leads to'),
   effects: z
-    .partialRecord(roleplaySkill, z.number().int().min(-3, 'a skill effect is between -3 and 3').max(3, 'a skill effect is between -3 and 3'))
+    .record(roleplaySkill, z.number().int().min(-3, 'a skill effect is between -3 and 3').max(3, 'a skill effect is between -3 and 3'))
     .default({})
     .describe('Points this choice adds to or takes from each skill, e.g. { listening: 2, compliance: -1 }; never sent to the browser'),
   feedback: bilingualText.describe('Why this choice helped or hurt, shown in the debrief after submitting'),
@@ -34,7 +27,8 @@ const choice = z.strictObject({
 const node = z
   .strictObject({
     id: slug.describe('Node id, unique within the role-play; stays on the server'),
-    customer: bilingualText.optional().describe('What the customer says at this point'),
+    speaker: bilingualText.optional().describe('Who speaks the line, e.g. { zh: 采购经理, en: Purchasing manager }; 客户 / Customer when left out'),
+    customer: bilingualText.optional().describe('What the speaker (the customer unless "speaker" says otherwise) says at this point'),
     narration: bilingualText.optional().describe('What happens — the consequence of the choice that led here'),
     choices: z
       .array(choice)
@@ -119,7 +113,7 @@ export const roleplayExerciseSchema = exerciseBase
         context.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `node "${n.id}" is a dead end: no choice from it ever reaches an ending` });
       }
     });
-    const total = (c: { effects: Partial<Record<RoleplaySkill, number>> }) => Object.values(c.effects).reduce((sum, v) => sum + (v ?? 0), 0);
+    const total = (c: { effects: Record<RoleplaySkill, number> }) => Object.values(c.effects).reduce((sum: number, v) => sum + (v ?? 0), 0);
     if (bestPathTotal(scenario.nodes, scenario.start, total) <= 0) {
       context.addIssue({ code: 'custom', path: ['nodes'], message: 'no path earns any skill points; give the good choices positive "effects" so the best path scores above zero' });
     }

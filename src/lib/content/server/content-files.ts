@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { yamlErrorAdvice, type YamlErrorLike } from '../check/yaml-advice';
 
 export interface ContentFile {
   /** Path relative to the content root, e.g. "quizzes/lead-to-after-sales.yaml". */
@@ -12,6 +13,14 @@ export interface ContentFile {
   data: unknown;
   /** MDX body, for .mdx files. */
   body?: string;
+  /** Line number of the body's first line in the file, so problems name the line an editor shows. */
+  bodyLine?: number;
+}
+
+export interface ContentFileError {
+  error?: string;
+  /** The file's line the error is on, when the parser knows it. */
+  errorLine?: number;
 }
 
 function walk(dir: string): string[] {
@@ -30,19 +39,21 @@ function walk(dir: string): string[] {
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
 /** Parses one file; a YAML syntax error is reported as `error` rather than thrown. */
-export function readContentFile(root: string, fullPath: string): ContentFile & { error?: string } {
+export function readContentFile(root: string, fullPath: string): ContentFile & ContentFileError {
   const path = relative(root, fullPath).split('\\').join('/');
   const text = readFileSync(fullPath, 'utf8');
   try {
     if (path.endsWith('.mdx')) {
       const match = FRONTMATTER.exec(text);
       if (!match) return { path, data: undefined, body: text, error: 'the file must start with a frontmatter block between two "---" lines' };
-      return { path, data: parseYaml(match[1]!), body: match[2]! };
+      const bodyLine = text.slice(0, match[0].length - match[2]!.length).split('\n').length;
+      return { path, data: parseYaml(match[1]!), body: match[2]!, bodyLine };
     }
     return { path, data: parseYaml(text) };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { path, data: undefined, error: `YAML syntax error: ${reason}` };
+    // Frontmatter starts on the file's second line, after "---".
+    const { line, message } = yamlErrorAdvice(error instanceof Error ? (error as YamlErrorLike) : { message: String(error) }, path.endsWith('.mdx') ? 1 : 0);
+    return { path, data: undefined, error: `YAML syntax error: ${message}`, errorLine: line };
   }
 }
 

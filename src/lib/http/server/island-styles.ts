@@ -1,3 +1,5 @@
+import { statusAfterRender } from '../../lesson-errors/report';
+
 /**
  * Astro writes `<style>astro-island,…{display:contents}</style>` into the body just before the
  * first island of a page, and the HTML standard allows <style> only in <head>. The same rule ships
@@ -16,5 +18,7 @@ export function withoutIslandStyleElement(html: string): string {
 export async function stripIslandStyle(response: Response): Promise<Response> {
   if (!response.body || !(response.headers.get('content-type') ?? '').startsWith('text/html')) return response;
   const html = await response.text();
-  return new Response(withoutIslandStyleElement(html), { status: response.status, statusText: response.statusText, headers: response.headers });
+  // A lesson whose content failed to render is served with its plain page, as a 500 (LessonBoundary).
+  const status = statusAfterRender(html, response.status);
+  return new Response(withoutIslandStyleElement(html), { status, statusText: status === response.status ? response.statusText : '', headers: response.headers });
 }

@@ -5,9 +5,7 @@
  * email taken a moment ago by someone else) never undoes another row. Imported accounts have no
  * password until the person uses an invite link.
  */
-import { checkImportRows, type ImportLookups, type RawImportRow, type RowProblem } from '../user-import';
 import type { Database } from '../../platform/server/db';
-import { existingEmails, insertUserWithAudit } from './admin-users';
 import { checkImportRows, normaliseImportEmployeeNumber, type ImportLookups, type RawImportRow, type RowProblem } from '../user-import';
 import { existingEmails, existingEmployeeNumbers, insertUserWithAudit } from './admin-users';
 
