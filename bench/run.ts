@@ -240,6 +240,42 @@ for (const [name, r] of [
 }
 out();
 
+// Boosters: today's review page (a learner with cards due) beside the same references, and review
+// answers, each request a different due card (ten term cards for each of the 2,000 learners,
+// written straight into the database).
+const reviewer = await sessionCookie(server.url, 'sun.li@demo.academy');
+const review = await lessonRun(server.url, server.process.pid!, '/zh/review/', reviewer);
+const termIds = [...readFileSync('content/glossary.yaml', 'utf8').matchAll(/^- id: ([a-z0-9-]+)$/gm)].map((m) => m[1]!).slice(0, 10);
+const dueAt = Date.now() - 60_000;
+{
+  const { createClient } = await import('@libsql/client');
+  const client = createClient({ url: database.url });
+  await client.batch(
+    Array.from({ length: 2_000 }, (_, i) => termIds.map((termId) => ({
+      sql: 'INSERT OR IGNORE INTO review_cards (user_id, card_id, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, created_at) VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, ?)',
+      args: [`bench-${i}`, `term:${termId}`, dueAt, dueAt],
+    }))).flat(),
+    'write',
+  );
+  client.close();
+}
+const reviewAnswers = await writeLoad(`${server.url}/_actions/review.answer`, server.url, learners, (n) =>
+  JSON.stringify({ cardId: `term:${termIds[Math.floor(n / learners.length) % termIds.length]}`, dueAt, lang: 'zh', answer: ['definition-1'] }),
+);
+out("## Boosters: today's review page and review answers");
+out();
+TABLE_HEAD.forEach((l) => out(l));
+out(row('bare Node http, same bytes', review.bare));
+out(row("Astro's floor, same bytes", review.floor));
+out(row("today's review page (孙丽, cards due)", review.academy));
+out(row('review answers (each a different due card; graded, scheduled, stored)', reviewAnswers));
+out();
+out(
+  `Review page: **${percent(review.academy.requestsPerSecond, review.floor.requestsPerSecond)} of Astro's floor** (target ≥ 60 %: ${verdict(review.academy.requestsPerSecond >= 0.6 * review.floor.requestsPerSecond)}). ` +
+    `Review answers: **${reviewAnswers.requestsPerSecond}/s** (target ≥ 1,500: ${verdict(reviewAnswers.requestsPerSecond >= 1500)}), p99 ${reviewAnswers.p99} ms.`,
+);
+out();
+
 // The slowest request while 200 learners submit at once, and while others read lessons.
 const [burstWrites, burstReads] = await Promise.all([
   writeLoad(`${server.url}/_actions/quiz.submit`, server.url, learners, quizBody, 200),
@@ -290,7 +326,8 @@ await server.stop();
 let beforeSection = '';
 if (beforeDir) {
   const before = freshDatabase();
-  const seeded = spawnSync('npx', ['tsx', 'scripts/db/seed.ts'], { cwd: beforeDir, env: { ...process.env, DATABASE_URL: before.url }, encoding: 'utf8' });
+  const seedScript = existsSync(join(beforeDir, 'scripts/db/seed.ts')) ? 'scripts/db/seed.ts' : 'db/seed.ts';
+  const seeded = spawnSync('npx', ['tsx', seedScript], { cwd: beforeDir, env: { ...process.env, DATABASE_URL: before.url }, encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error(`Seeding the before checkout failed: ${seeded.stderr}`);
   const child = spawn('npm', ['run', 'serve'], { cwd: beforeDir, env: { ...process.env, PORT: '4497', HOST: '127.0.0.1', DATABASE_URL: before.url, ASTRO_OUT_DIR: 'dist' }, stdio: 'ignore', detached: true });
   const url = 'http://127.0.0.1:4497';
