@@ -25,17 +25,35 @@ export async function backupDatabase(db: Database, targetPath: string): Promise<
   return { path, bytes: statSync(path).size };
 }
 
-/** Parents first, so every row's foreign keys point at rows already restored. */
-const PARENT_TABLES = ['users', 'teams'];
-
+/**
+ * The database's own tables, every table after the tables its foreign keys point at (read from
+ * the schema itself, so a table added later restores in the right order without being listed).
+ */
 async function userTables(url: string): Promise<string[]> {
   const client = createClient({ url });
-  const rows = await client.execute(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name",
-  );
-  client.close();
-  const names = rows.rows.map((r) => String(r.name));
-  return [...PARENT_TABLES.filter((t) => names.includes(t)), ...names.filter((t) => !PARENT_TABLES.includes(t))];
+  try {
+    const rows = await client.execute(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name",
+    );
+    const names = rows.rows.map((r) => String(r.name));
+    const parents = new Map<string, string[]>();
+    for (const name of names) {
+      const keys = await client.execute(`PRAGMA foreign_key_list("${name}")`);
+      parents.set(name, [...new Set(keys.rows.map((k) => String(k.table)))].filter((t) => t !== name && names.includes(t)));
+    }
+    const ordered: string[] = [];
+    const visit = (name: string, path: Set<string>) => {
+      if (ordered.includes(name) || path.has(name)) return;
+      path.add(name);
+      for (const parent of parents.get(name) ?? []) visit(parent, path);
+      path.delete(name);
+      ordered.push(name);
+    };
+    for (const name of names) visit(name, new Set());
+    return ordered;
+  } finally {
+    client.close();
+  }
 }
 
 /**
