@@ -11,6 +11,20 @@ afterEach(() => t.close());
 const event = (userId: string, subject: string) => ({ userId, type: 'module.viewed' as const, subject, at: new Date() });
 
 describe('group commit', () => {
+  it('lets the event loop serve other requests between the commits of a long burst', async () => {
+    const user = await insertUser(t.db);
+    const queue = new GroupCommit(t.db);
+    const order: string[] = [];
+    // 500 units: three commits of at most 200. Something waiting for the event loop (a read
+    // request, a timer) must not wait for the whole burst.
+    const burst = Array.from({ length: 500 }, (_, i) => queue.run((tx) => tx.insert(learningEvents).values(event(user.id, `b${i}`))).then(() => order.push(`unit ${i}`)));
+    setTimeout(() => setImmediate(() => order.push('other work')), 0);
+    await Promise.all(burst);
+    const other = order.indexOf('other work');
+    expect(other).toBeGreaterThan(-1);
+    expect(other).toBeLessThan(order.length - 1);
+  });
+
   it('stores every unit of a concurrent burst and hands each its own result', async () => {
     const user = await insertUser(t.db);
     const queue = new GroupCommit(t.db);

@@ -47,9 +47,13 @@ export class GroupCommit {
           // A unit failed (or the commit did): nothing of the batch is stored. Each unit runs
           // again in a transaction of its own, so only the failing one is refused.
           for (const unit of batch) await this.db.transaction((tx) => unit.work(tx)).then(unit.resolve, unit.reject);
+          if (this.#queue.length > 0) await new Promise((next) => setImmediate(next));
           continue;
         }
         batch.forEach((unit, i) => unit.resolve(values[i]));
+        // The driver's promises settle at once, so without this the loop would run batch after
+        // batch without ever letting the event loop read a request: reads would wait behind a burst.
+        if (this.#queue.length > 0) await new Promise((next) => setImmediate(next));
       }
     } finally {
       this.#draining = false;
