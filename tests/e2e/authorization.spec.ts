@@ -65,6 +65,9 @@ const inThirtyDays = () => new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISO
 const pages: Row[] = [
   { covers: 'index.astro', name: 'GET / sends people to their language', send: get('/'), expected: everyone(302) },
   { covers: 'login.astro', name: 'GET /login', send: get('/login'), expected: everyone(302, 200) },
+  // Single sign-on is not configured on the e2e server: both ends send everyone back to the login page with the reason.
+  { covers: 'login/oidc.ts', name: 'GET /login/oidc (SSO off)', send: get('/login/oidc'), expected: everyone(303, 303) },
+  { covers: 'login/oidc/callback.ts', name: 'GET /login/oidc/callback with junk (SSO off)', send: get('/login/oidc/callback?code=x&state=y'), expected: everyone(303, 303) },
   { covers: 'healthz.ts', name: 'GET /healthz', send: get('/healthz'), expected: everyone(200, 200) },
   { covers: '[lang]/index.astro', name: 'GET /zh/ (my learning)', send: get('/zh/'), expected: everyone(200) },
   { covers: '[lang]/courses/index.astro', name: 'GET /zh/courses/', send: get('/zh/courses/'), expected: everyone(200) },

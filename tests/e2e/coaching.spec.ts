@@ -8,7 +8,7 @@
  * (en) are observed; 刘洋 plays the role-play (every module done, so nothing is locked for him);
  * 吴昊 is on the other team.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseDevalue } from 'devalue';

@@ -4,7 +4,7 @@
  * the open page without reloading it by hand. Runs the dev server on a copy of content/ so the
  * edits never touch the real files.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';

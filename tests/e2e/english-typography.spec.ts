@@ -5,7 +5,7 @@
  * tests/unit/typography.test.ts. Crawls from /en/ through the links each role sees; lessons are
  * the same for everyone, so only the trainer (who sees every lesson unlocked) walks them.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { DEMO_PASSWORD } from './helpers';
 import { lopsidedSeparators, misplacedFullWidth } from '../../src/lib/typography/full-width';
 

@@ -4,7 +4,7 @@
  * the learner a plain page in their language with the site's layout and status 500; the log names
  * the file; the lesson's twin and the rest of the site are unaffected.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';

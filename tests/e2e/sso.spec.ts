@@ -6,7 +6,7 @@
  * the problem, never a 5xx, and write nothing. Ports: 4501 (app), 4502 (provider).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { exportJWK, generateKeyPair, SignJWT, decodeJwt, decodeProtectedHeader, type JWK } from 'jose';
 import Provider from 'oidc-provider';
 import { freshDatabase, openDatabaseFile, seedDatabase, startInstance, type Instance } from './server-instance';

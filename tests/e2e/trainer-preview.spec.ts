@@ -2,7 +2,7 @@
  * A trainer sees any module as a learner would — locked, not started, in progress — with a banner
  * saying it is a preview, without a demo person whose progress fits; learners cannot ask for it.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn } from './helpers';
 
 const lesson = '/en/courses/sales-workflow/lead-grading/';

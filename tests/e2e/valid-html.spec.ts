@@ -92,7 +92,7 @@ const roles: { role: string; email: string | null; paths: string[]; linked?: Reg
     email: 'manager@demo.academy',
     paths: ['/zh/team/', '/en/team/?sort=readiness&dir=desc&show=not-ready', '/zh/team/?q=%E5%88%98', '/en/inbox/', '/zh/account/'],
     // A person on the team, then their coaching page (linked from the person's page).
-    linked: [/href="(\/zh\/team\/[^"/?]+)\/?"/, /href="(\/zh\/team\/[^"/?]+\/coaching)"/],
+    linked: [/href="(\/zh\/team\/(?!kpi-import\b)[^"/?]+)\/?"/, /href="(\/zh\/team\/[^"/?]+\/coaching)"/],
   },
   { role: 'trainer', email: 'trainer@demo.academy', paths: ['/zh/analytics/', '/en/analytics/', '/zh/analytics/quizzes/lead-grading'] },
   {

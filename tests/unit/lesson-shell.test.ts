@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { encodeShell, fillShell, holeMarker, parseShell, UNCACHEABLE_MARKER } from '../../src/lib/lesson-shell/shell';
-import { completionBoxHtml, escapeHtml, progressBarHtml, siteNavHtml, userNameHtml } from '../../src/lib/lesson-shell/fragments';
+import { completionBoxHtml, escapeHtml, previewLinksHtml, progressBarHtml, siteNavHtml, userNameHtml } from '../../src/lib/lesson-shell/fragments';
 
 describe('lesson shells', () => {
   it('fills every hole with its own fragment and keeps the text between them', () => {
     const shell = encodeShell(parseShell(`<a>${holeMarker('nav')}</a><b>${holeMarker('user-name')}</b>${holeMarker('nav')}!`)!);
-    expect(fillShell(shell, { nav: 'N', 'user-name': '孙丽', progress: 'P', completion: 'C' }).toString()).toBe('<a>N</a><b>孙丽</b>N!');
+    expect(fillShell(shell, { nav: 'N', 'user-name': '孙丽', preview: '', progress: 'P', completion: 'C' }).toString()).toBe('<a>N</a><b>孙丽</b>N!');
   });
 
   it('will not share a page that a component marked as personal, or that names an unknown hole', () => {
@@ -18,6 +18,15 @@ describe('personal fragments', () => {
   it('escape whatever a person typed into their name', () => {
     expect(userNameHtml('<img src=x onerror=alert(1)>')).toBe('<span class="user-name">&lt;img src=x onerror=alert(1)&gt;</span>');
     expect(escapeHtml(`"'&`)).toBe('&quot;&#39;&amp;');
+  });
+
+  it('give trainers and admins the links to preview a lesson as a learner, and nobody else', () => {
+    const path = '/zh/courses/onboarding/welcome-and-department/';
+    for (const role of ['learner', 'manager'] as const) expect(previewLinksHtml('zh', role, path)).toBe('');
+    for (const role of ['trainer', 'admin'] as const) {
+      expect(previewLinksHtml('zh', role, path)).toContain(`href="${path}?preview=locked"`);
+      expect(previewLinksHtml('en', role, path)).toContain(`href="${path}?preview=in-progress"`);
+    }
   });
 
   it('show the team link to managers and admins only, analytics to trainers and admins only', () => {

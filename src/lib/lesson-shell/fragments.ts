@@ -5,6 +5,7 @@
  */
 import { t, type Language } from '../../i18n/ui';
 import { formatDate } from '../dates/format';
+import { previewStates } from '../lesson-preview/preview';
 
 type Role = 'learner' | 'trainer' | 'manager' | 'admin';
 
@@ -68,4 +69,21 @@ export function completionBoxHtml({ lang, moduleId, completedAt, formAction, ref
     (refused ? `<p class="alert error" role="alert">${escapeHtml(t(lang, 'error.badRequest'))}</p>` : '') +
     `<button type="submit">${escapeHtml(t(lang, 'module.markComplete'))}</button></form>`
   );
+}
+
+/** Whether a role sees the "preview as a learner" links on lessons. */
+export function seesPreviewLinks(role: Role): boolean {
+  return role === 'trainer' || role === 'admin';
+}
+
+/**
+ * For trainers and admins on a lesson: links to see it as a learner would (locked, not started,
+ * in progress). Empty for everyone else. The banner shown while previewing is PreviewBanner.astro
+ * (a preview always has a query string, so it is never served from a shell).
+ */
+export function previewLinksHtml(lang: Language, role: Role, path: string): string {
+  if (!seesPreviewLinks(role)) return '';
+  const label = { locked: t(lang, 'preview.locked'), new: t(lang, 'preview.new'), 'in-progress': t(lang, 'preview.inProgress') } as const;
+  const links = previewStates.map((s) => `<a href="${escapeHtml(`${path}?preview=${s}`)}">${escapeHtml(label[s])}</a>`).join('');
+  return `<nav class="preview-banner" aria-label="${escapeHtml(t(lang, 'preview.label'))}" data-preview><p class="muted">${escapeHtml(t(lang, 'preview.seeAs'))}${links}</p></nav>`;
 }

@@ -4,7 +4,7 @@
  * islands' static HTML) is rendered once per page and process instead of once per request.
  */
 
-export const HOLE_NAMES = ['nav', 'user-name', 'progress', 'completion'] as const;
+export const HOLE_NAMES = ['nav', 'user-name', 'preview', 'progress', 'completion'] as const;
 export type HoleName = (typeof HOLE_NAMES)[number];
 
 /** What a hole looks like in the shell: an HTML comment no content can produce by accident. */

@@ -17,7 +17,7 @@ import type { APIContext, MiddlewareNext } from 'astro';
 import type { Language } from '../../../i18n/ui';
 import type { SessionUser } from '../../auth/server/sessions';
 import { bypassesLocks, missingPrerequisites } from '../../learning-records/module-locks';
-import { completionBoxHtml, progressBarHtml, siteNavHtml, userNameHtml } from '../fragments';
+import { completionBoxHtml, previewLinksHtml, progressBarHtml, siteNavHtml, userNameHtml } from '../fragments';
 import { encodeShell, fillShell, parseShell, type EncodedShell, type ShellFacts } from '../shell';
 
 /** `/{lang}/courses/{course}/{module}/`, nothing after it. */
@@ -107,6 +107,7 @@ export function createLessonShells({ findLesson, zone, log = console.error }: Le
     const body = fillShell(cached.shell, {
       nav: siteNavHtml(lang, user.role),
       'user-name': userNameHtml(user.name),
+      preview: previewLinksHtml(lang, user.role, url.pathname),
       progress: progressBarHtml(Math.round((done / facts.courseModuleIds.length) * 100), facts.progressLabel),
       completion: completionBoxHtml({ lang, moduleId: facts.moduleId, completedAt: completed.get(facts.moduleId) ?? null, formAction: facts.formAction, zone: zone() }),
     });
