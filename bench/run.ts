@@ -357,6 +357,13 @@ if (beforeDir) {
   b.push(`| JS on a lesson with a quiz (KB gzip) | ${oldJs.toFixed(1)} | ${lessonQuizKb.toFixed(1)} | ≤ 25 |`);
   b.push(`| slowest request, 200 submitting (p99.9 writes / reads) | ${Math.max(oldBurstWrites.max, oldBurstReads.max)} ms (${oldBurstWrites.p999} / ${oldBurstReads.p999}) | ${slowest} ms (${burstWrites.p999} / ${burstReads.p999}) | max < 1 s |`);
   b.push('');
+  b.push(
+    'What changed: the second server (scripts/server.ts with its hand-written lesson fast path, quiz submission lane, raw-SQL session reader and internal quiz route) is gone. ' +
+      'Lessons are still rendered once per page and process and filled per person, now inside Astro\'s middleware (src/lib/lesson-shell/server/lesson-shells.ts), so each lesson request pays Astro\'s own pipeline ' +
+      '(middleware chain, cookies, Response objects) on top of the one indexed read; quiz submissions go through the Astro Action alone (zod, the action wire format, devalue). ' +
+      'That is the trade the issue accepts: one pipeline and one set of security rules, at the throughput above. Memory fell because one process replaces the tsx CLI, the start script and the server under tsx.',
+  );
+  b.push('');
   beforeSection = b.join('\n');
   lines.push(...b);
   console.log(beforeSection);
