@@ -85,8 +85,12 @@ test('npm run dev on a fresh database lets a trainer log in as the guide says, a
   edit('exercises/sales-cycle-order.yaml', 'the whole sales cycle"', 'the whole sales cycle, edited live"');
   await expect(page.locator('body')).toContainText('the whole sales cycle, edited live', { timeout: 30_000 });
 
-  await page.goto(`${base}/en/courses/onboarding/using-the-platform/`);
-  await expect(page.locator('table.ladder-table')).toContainText('Sales supervisor', { timeout: 60_000 });
+  // Right after the YAML edits the dev server may still be re-syncing content, and a lesson
+  // rendered in that moment fails; reloading once it settles is what a trainer would do.
+  await expect(async () => {
+    await page.goto(`${base}/en/courses/onboarding/using-the-platform/`);
+    await expect(page.locator('table.ladder-table')).toContainText('Sales supervisor', { timeout: 10_000 });
+  }).toPass({ timeout: 90_000 });
   await page.waitForTimeout(1_000);
   edit('levels/supervisor.yaml', 'en: Sales supervisor', 'en: Sales supervisor edited live');
   await expect(page.locator('table.ladder-table')).toContainText('Sales supervisor edited live', { timeout: 30_000 });
