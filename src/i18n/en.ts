@@ -936,6 +936,7 @@ export const en: Record<UiKey, string> = {
   'coaching.error.notRoleplay': 'Only a submitted role-play exercise can be replayed.',
   'coaching.error.input': 'Something is missing or malformed; check the marked fields.',
   'coaching.error.empty': 'Write something before sending.',
+  'coaching.error.inactive': 'This person has left or their personal data was erased, so their coaching record takes no new notes, replies or comments.',
   'coaching.skill': '{skill}: {score} of {best}',
   // Employee numbers in the admin user import (issue #12 part 3)
   'import.employee.invalid': 'an employee number is letters, digits and hyphens (at most 32): "{value}"',

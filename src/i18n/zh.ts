@@ -934,6 +934,7 @@ export const zh = {
   'coaching.error.notRoleplay': '只有已提交的角色扮演练习可以回放。',
   'coaching.error.input': '有内容没有填好，请检查标出的字段。',
   'coaching.error.empty': '请先写下内容再发送。',
+  'coaching.error.inactive': '此人已离职或其个人数据已删除，不能再为其添加辅导记录、回复或评论。',
   'coaching.skill': '{skill}：{score} / {best}',
   // Employee numbers in the admin user import (issue #12 part 3)
   'import.employee.invalid': '工号只能包含字母、数字和连字符（最多 32 个字符）：“{value}”',
