@@ -8,7 +8,7 @@
  * (en) are observed; 刘洋 plays the role-play (every module done, so nothing is locked for him);
  * 吴昊 is on the other team.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseDevalue } from 'devalue';
@@ -238,13 +238,17 @@ test('the path page projects when each open criterion will be met, in both langu
   // KPIs depend on others' records: said honestly.
   await expect(zh.locator('[data-criterion^="kpi:"]').first()).toContainText('数据不足');
 
-  const emma = await browser.newPage();
-  await logInInEnglish(emma, 'emma.wu@demo.academy');
-  await emma.goto('/en/path/');
-  const en = emma.getByRole('region', { name: 'When will I be ready?' });
+  // The same learner in English. Not Emma: promotion.spec records her 104% target attainment, and
+  // with her 88% satisfaction over the 85% bar she then has no open KPI left to project (met
+  // criteria are rightly not listed), so whether this line existed depended on which spec ran first
+  // on the server. No spec records KPIs for 陈杰.
+  const english = await browser.newPage();
+  await logInInEnglish(english, 'chen.jie@demo.academy');
+  await english.goto('/en/path/');
+  const en = english.getByRole('region', { name: 'When will I be ready?' });
   await expect(en).toContainText(/Not enough data yet|around/);
   await expect(en.locator('[data-criterion^="kpi:"]').first()).toContainText('Not enough data yet');
-  await emma.close();
+  await english.close();
 
   // The team dashboard shows each not-yet-ready person's projection.
   const manager = await browser.newPage();
