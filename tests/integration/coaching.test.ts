@@ -27,6 +27,9 @@ import type { RoleplayExercise } from '../../src/schemas/exercises/roleplay';
 import { scoreExercise } from '../../src/lib/exercises';
 import { loadRecords } from '../../src/lib/promotion/server/learner-records';
 import { readinessFor } from '../../src/lib/promotion/readiness';
+import { setActive } from '../../src/lib/people/server/admin-users';
+import { erasePerson } from '../../src/lib/personal-data/server/erase';
+import { users } from '../../db/schema';
 
 const visit = rubricSchema.parse(parseYaml(readFileSync('content/rubrics/customer-visit.yaml', 'utf8')));
 const scenario = exerciseSchema.parse(parseYaml(readFileSync('content/exercises/discount-floor-negotiation.yaml', 'utf8'))) as RoleplayExercise;
@@ -214,5 +217,35 @@ describe('role-play replay', () => {
     expect(await refusal(reachableAttempt(t.db, outsider, id))).toBe('NOT_FOUND');
     expect(await t.db.select().from(replayComments)).toEqual([]);
     expect(await auditOf('replay.commented')).toEqual([]);
+  });
+});
+
+describe('a person who has left', () => {
+  const closedTo = async (learnerId: string, attemptId: string, observationId: string) => ({
+    observe: await refusal(observe(manager, learnerId)),
+    comment: await refusal(commentOnStep(t.db, { actor: manager, attemptId, step: 0, stepCount: 1, body: '离职后的评论', now: NOW })),
+    reply: await refusal(replyToObservation(t.db, manager, observationId, '离职后的回复', NOW)),
+  });
+  const closed = { observe: 'CONFLICT', comment: 'CONFLICT', reply: 'CONFLICT' };
+
+  it('gets no new observation, step comment or reply once deactivated, and nothing is stored', async () => {
+    const { id: attemptId } = await submittedRoleplay(learner.id);
+    const { id: observationId } = await observe(manager, learner.id);
+    await t.db.update(users).set({ active: false }).where(eq(users.id, learner.id));
+    expect(await closedTo(learner.id, attemptId, observationId)).toEqual(closed);
+    expect(await t.db.select().from(observations)).toHaveLength(1);
+    expect(await t.db.select().from(replayComments)).toEqual([]);
+    expect(await t.db.select().from(observationReplies)).toEqual([]);
+  });
+
+  it('gets none after erasure either, so no note brings their personal data back', async () => {
+    const admin = await insertUser(t.db, { role: 'admin', name: 'Admin' });
+    const { id: attemptId } = await submittedRoleplay(learner.id);
+    const { id: observationId } = await observe(manager, learner.id);
+    await setActive(t.db, admin.id, learner.id, false, NOW);
+    expect((await erasePerson(t.db, learner.id, { actorId: admin.id, reason: 'admin', now: NOW })).ok).toBe(true);
+    expect(await closedTo(learner.id, attemptId, observationId)).toEqual(closed);
+    expect(await t.db.select().from(replayComments)).toEqual([]);
+    expect(await t.db.select().from(observationReplies)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, insertUser, type TestDatabase } from './test-database';
-import { auditLog, certificates, erasures, exerciseAttempts, invites, kpiEvidence, quizAttempts, quizDrafts, sessions, signOffs, teamMembers, teams, users } from '../../db/schema';
+import { auditLog, certificates, erasures, exerciseAttempts, invites, kpiEvidence, kpiImportDrafts, observationReplies, observations, quizAttempts, quizDrafts, reminderPreferences, reminders, replayComments, reviewCards, reviewLogs, reviewSettings, sessions, signOffs, teamMembers, teams, users } from '../../db/schema';
+import { commentOnStep, recordObservation, replyToObservation } from '../../src/lib/coaching/server/store';
 import { recordQuizAttempt } from '../../src/lib/quiz/server/attempts';
 import { recordKpiEvidence, signOff } from '../../src/lib/promotion/server/decisions';
 import { completeModule } from '../../src/lib/learning-records/server/progress';
@@ -37,6 +38,17 @@ async function departedLearner() {
   await t.db.insert(sessions).values({ id: 's1', userId: person.id, secretHash: Buffer.from('x'), expiresAt: new Date(now.getTime() + 1e9) });
   await t.db.insert(auditLog).values({ actorId: admin.id, action: 'invite.created', subjectUserId: null, before: null, after: { email: 'Zhang.Sanfeng@test.academy', name: '张三丰', role: 'learner' }, at: now });
   await t.db.insert(auditLog).values({ actorId: admin.id, action: 'user.created', subjectUserId: person.id, before: null, after: { email: 'zhang.sanfeng@test.academy', name: '张三丰', role: 'learner' }, at: now });
+  // Coaching and boosters: a note about them, the conversation under it, a comment on their role-play, a typed review answer.
+  const { id: observationId } = await recordObservation(t.db, { actor: manager, userId: person.id, rubricId: 'discovery-call', kind: 'ride-along', observedOn: '2026-05-30', scores: [{ criterionId: 'questions', level: 2, note: '张三丰追问预算不够' }], averageLevel: 2, now });
+  await replyToObservation(t.db, person, observationId, '我下次先问决策人', now);
+  await replyToObservation(t.db, manager, observationId, '经理回复：好的，张三丰', now);
+  await commentOnStep(t.db, { actor: manager, attemptId: 'ex1', step: 0, stepCount: 3, body: '开场太急，张三丰', now });
+  await t.db.insert(reviewCards).values({ userId: person.id, cardId: 'lead-grading/q1', due: now, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: now, createdAt: now });
+  await t.db.insert(reviewLogs).values({ id: 'rl1', userId: person.id, cardId: 'lead-grading/q1', dueAt: now, correct: false, answer: '大约十二万元左右吧', reviewedAt: now });
+  await t.db.insert(reviewSettings).values({ userId: person.id, dailyCap: 17 });
+  await t.db.insert(reminders).values({ id: 'rem1', userId: person.id, kind: 'observation-new', subject: observationId, period: '2026-05-30', data: { managerName: '王经理' }, createdAt: now });
+  await t.db.insert(reminderPreferences).values({ userId: person.id, email: false, webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=zhang-robot', mutedKinds: ['manager-digest'], updatedAt: now });
+  await t.db.insert(kpiImportDrafts).values({ id: 'kd1', actorId: person.id, fileName: '张三丰的KPI表.xlsx', fileHash: 'abc', rows: [], createdAt: now, expiresAt: new Date(now.getTime() + 1e6) });
   return { admin, manager, person };
 }
 
@@ -61,7 +73,16 @@ describe('personal data', () => {
     expect(data!.certificates).toHaveLength(1);
     expect(data!.invites).toHaveLength(1);
     expect(data!.sessions).toHaveLength(1);
-    expect(data!.auditEntries.map((a) => a.action)).toEqual(expect.arrayContaining(['invite.created', 'user.created', 'kpi.recorded', 'sign-off.given']));
+    expect(data!.auditEntries.map((a) => a.action)).toEqual(expect.arrayContaining(['invite.created', 'user.created', 'kpi.recorded', 'sign-off.given', 'observation.recorded', 'replay.commented']));
+    // Coaching, boosters, reminders and KPI files are theirs too.
+    expect(data!.observations).toMatchObject([{ rubricId: 'discovery-call', scores: [{ note: '张三丰追问预算不够' }], by: { name: '王经理' }, replies: [{ body: '我下次先问决策人' }, { body: '经理回复：好的，张三丰' }] }]);
+    expect(data!.replayComments).toMatchObject([{ attemptId: 'ex1', step: 1, body: '开场太急，张三丰', by: { name: '王经理' } }]);
+    expect(data!.reviewCards).toMatchObject([{ cardId: 'lead-grading/q1', reps: 1 }]);
+    expect(data!.reviewLogs).toMatchObject([{ cardId: 'lead-grading/q1', answer: '大约十二万元左右吧', correct: false }]);
+    expect(data!.reviewSettings).toEqual({ dailyCap: 17 });
+    expect(data!.reminders).toMatchObject([{ kind: 'observation-new', data: { managerName: '王经理' } }]);
+    expect(data!.reminderPreferences).toMatchObject({ email: false, webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=zhang-robot', mutedKinds: ['manager-digest'] });
+    expect(data!.kpiImportDrafts).toMatchObject([{ fileName: '张三丰的KPI表.xlsx' }]);
     // What an admin logged about other people is theirs, not in the admin's own export.
     await t.db.insert(auditLog).values({ actorId: admin.id, action: 'invite.created', subjectUserId: null, before: null, after: { email: 'someone.else@test.academy', name: '别人' }, at: now });
     const adminData = JSON.stringify(await collectPersonalData(t.db, admin.id, now));
@@ -84,9 +105,14 @@ describe('personal data', () => {
 
     // Nothing of theirs is left anywhere in the database, in any table.
     const dump = JSON.stringify(
-      await Promise.all(['users', 'quiz_attempts', 'quiz_drafts', 'exercise_attempts', 'kpi_evidence', 'sign_offs', 'certificates', 'invites', 'sessions', 'audit_log', 'learning_events'].map((table) => t.db.$client.execute(`SELECT * FROM ${table}`).then((r) => r.rows))),
+      await Promise.all(['users', 'quiz_attempts', 'quiz_drafts', 'exercise_attempts', 'kpi_evidence', 'sign_offs', 'certificates', 'invites', 'sessions', 'audit_log', 'learning_events', 'observations', 'observation_replies', 'replay_comments', 'review_logs', 'kpi_import_drafts'].map((table) => t.db.$client.execute(`SELECT * FROM ${table}`).then((r) => r.rows))),
     );
-    for (const trace of ['张三丰', 'zhang.sanfeng', 'E7788', FREE_TEXT, '草稿里的话']) expect(dump).not.toContain(trace);
+    for (const trace of ['张三丰', 'zhang.sanfeng', 'E7788', FREE_TEXT, '草稿里的话', '我下次先问决策人', '大约十二万元左右吧']) expect(dump).not.toContain(trace);
+    // The levels observed stay (readiness rests on them); the words about them go.
+    expect(await t.db.select({ scores: observations.scores, average: observations.averageLevel }).from(observations)).toEqual([{ scores: [{ criterionId: 'questions', level: 2, note: '' }], average: 2 }]);
+    expect((await t.db.select({ body: observationReplies.body }).from(observationReplies)).map((r) => r.body)).toEqual(['', '']);
+    expect(await t.db.select({ step: replayComments.step, body: replayComments.body }).from(replayComments)).toEqual([{ step: 0, body: '' }]);
+    expect(await t.db.select({ correct: reviewLogs.correct, answer: reviewLogs.answer }).from(reviewLogs)).toEqual([{ correct: false, answer: null }]);
 
     // Scores, dates, KPI values, team and the chosen options stay, so the numbers stay true.
     const attempt = (await t.db.select().from(quizAttempts).where(eq(quizAttempts.userId, person.id)).get())!;

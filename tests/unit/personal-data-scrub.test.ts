@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readServerEnv } from '../../src/lib/platform/server/env';
-import { auditWithoutPersonalData, erasedEmail, erasedName, erasureTag, isErasedEmail, resultWithoutFreeText, withoutFreeText } from '../../src/lib/personal-data/scrub';
+import { auditWithoutPersonalData, erasedEmail, erasedName, erasureTag, isErasedEmail, resultWithoutFreeText, scoresWithoutNotes, withoutFreeText } from '../../src/lib/personal-data/scrub';
 
 describe('what erasure leaves', () => {
   it('keeps chosen option ids, numbers and the shape of an answer, and drops the learner’s own words', () => {
@@ -40,5 +40,12 @@ describe('RETENTION_MONTHS', () => {
     expect(readServerEnv({ RETENTION_MONTHS: '24' }).RETENTION_MONTHS).toBe(24);
     expect(readServerEnv({ RETENTION_MONTHS: '２４' }).RETENTION_MONTHS).toBe(24);
     for (const bad of ['0', '1.5', 'two years', '-3']) expect(() => readServerEnv({ RETENTION_MONTHS: bad })).toThrow(/RETENTION_MONTHS must be a whole number of months/);
+  });
+
+  it('empties coaching words in audit entries and observation scores, keeping criteria and levels', () => {
+    expect(auditWithoutPersonalData({ observation: 'o1', reply: 'r1', body: '下次先问决策人' })).toEqual({ observation: 'o1', reply: 'r1', body: null });
+    expect(auditWithoutPersonalData({ attempt: 'a1', step: 2, body: '开场太急' })).toEqual({ attempt: 'a1', step: 2, body: null });
+    expect(auditWithoutPersonalData({ scores: [{ criterionId: 'questions', level: 2, note: '追问不够' }] })).toEqual({ scores: [{ criterionId: 'questions', level: 2, note: null }] });
+    expect(scoresWithoutNotes([{ criterionId: 'questions', level: 2, note: '追问不够' }])).toEqual([{ criterionId: 'questions', level: 2, note: '' }]);
   });
 });

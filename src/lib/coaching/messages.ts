@@ -11,6 +11,7 @@ const refusalKeys = [
   'coaching.error.step',
   'coaching.error.notRoleplay',
   'coaching.error.empty',
+  'coaching.error.inactive',
 ] as const satisfies readonly UiKey[];
 
 export function coachingErrorKey(error: { code: string; message: string }, isInputError: boolean): UiKey {

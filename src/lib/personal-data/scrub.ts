@@ -36,7 +36,8 @@ export function withoutFreeText(value: unknown): unknown {
 }
 
 /** Fields of audit entries that may hold a name, an address or a note about the person. */
-const PERSONAL_AUDIT_KEYS = new Set(['name', 'email', 'note', 'reason', 'recipientName', 'employeeNumber', 'revokeReason']);
+// `body` is the text of an observation reply or a replay comment; `note` also sits in an observation's scores.
+const PERSONAL_AUDIT_KEYS = new Set(['name', 'email', 'note', 'body', 'reason', 'recipientName', 'employeeNumber', 'revokeReason']);
 
 /** An audit entry's before/after with the personal fields nulled; what changed, and when, stays. */
 export function auditWithoutPersonalData(value: unknown): unknown {
@@ -60,4 +61,10 @@ export function resultWithoutFreeText(result: unknown): unknown {
   if (!result || typeof result !== 'object') return result;
   const questions = (result as { questions?: unknown }).questions;
   return Array.isArray(questions) ? { ...result, questions: questions.map(scrubQuestion) } : result;
+}
+
+/** An observation's per-criterion scores with the manager's notes emptied; criteria and levels stay (readiness reads them). */
+export function scoresWithoutNotes(scores: unknown): unknown {
+  if (!Array.isArray(scores)) return scores;
+  return scores.map((s) => (s && typeof s === 'object' && 'note' in s ? { ...s, note: '' } : s));
 }

@@ -11,7 +11,7 @@ import type { Database } from '../../platform/server/db';
 import { mayManagePerson, type Actor } from '../../people/server/team-scope';
 import type { ObservationScore } from '../scores';
 
-export type CoachingErrorCode = 'NOT_FOUND' | 'BAD_REQUEST';
+export type CoachingErrorCode = 'NOT_FOUND' | 'BAD_REQUEST' | 'CONFLICT';
 
 export class CoachingError extends Error {
   constructor(
@@ -27,6 +27,17 @@ export class CoachingError extends Error {
 
 const notFound = (what: string) => new CoachingError('NOT_FOUND', 'coaching.error.notFound', `${what} was not found.`);
 
+/**
+ * Nothing new is written about a person who has left (deactivated) or was erased: erasure emptied
+ * the notes about them, and a note written afterwards would bring personal data back. A 409, since
+ * the person exists and is within reach, but the record is closed.
+ */
+async function requireActivePerson(db: Database, userId: string): Promise<void> {
+  const person = await db.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
+  if (!person) throw notFound('That person');
+  if (!person.active) throw new CoachingError('CONFLICT', 'coaching.error.inactive', 'That person has left or was erased; their coaching record is closed to new notes.');
+}
+
 export interface NewObservation {
   actor: Actor;
   userId: string;
@@ -40,6 +51,7 @@ export interface NewObservation {
 
 export async function recordObservation(db: Database, input: NewObservation): Promise<{ id: string }> {
   if (!(await mayManagePerson(db, input.actor, input.userId))) throw notFound('That person');
+  await requireActivePerson(db, input.userId);
   const id = crypto.randomUUID();
   await db.transaction(async (tx) => {
     await tx.insert(observations).values({
@@ -95,6 +107,7 @@ export async function acknowledgeObservation(db: Database, actor: Actor, observa
 /** A reply under an observation, by its learner or by a manager of theirs. */
 export async function replyToObservation(db: Database, actor: Actor, observationId: string, body: string, now: Date): Promise<{ id: string }> {
   const row = await reachableObservation(db, actor, observationId);
+  await requireActivePerson(db, row.userId);
   const id = crypto.randomUUID();
   await db.transaction(async (tx) => {
     await tx.insert(observationReplies).values({ id, observationId, authorId: actor.id, body, at: now });
@@ -181,6 +194,7 @@ export async function commentOnStep(
   const attempt = await reachableAttempt(db, input.actor, input.attemptId);
   // The learner reads comments; they do not write them on their own attempt.
   if (attempt.userId === input.actor.id) throw notFound('That attempt');
+  await requireActivePerson(db, attempt.userId);
   if (!Number.isInteger(input.step) || input.step < 0 || input.step >= input.stepCount) {
     throw new CoachingError('BAD_REQUEST', 'coaching.error.step', `The attempt has steps 1 to ${input.stepCount}.`);
   }

@@ -9,7 +9,7 @@
  */
 import type { InStatement, ResultSet, Transaction } from '@libsql/client';
 import type { Database } from '../../platform/server/db';
-import { auditWithoutPersonalData, erasedEmail, erasedName, erasureTag, isErasedEmail, resultWithoutFreeText, withoutFreeText } from '../scrub';
+import { auditWithoutPersonalData, erasedEmail, erasedName, erasureTag, isErasedEmail, resultWithoutFreeText, scoresWithoutNotes, withoutFreeText } from '../scrub';
 
 /** Anything that runs statements: a libSQL transaction (the app's and the restore's alike). */
 export interface Executor {
@@ -80,14 +80,32 @@ export async function eraseWithin(tx: Executor, userId: string, record: ErasureR
   for (const e of exercises.rows) {
     await run('UPDATE exercise_attempts SET state = ?, result = ? WHERE id = ?', json(withoutFreeText(parsed(e.state))) ?? '{}', json(withoutFreeText(parsed(e.result))), String(e.id));
   }
-  // Audit entries about them keep what changed and when, without names, addresses or notes.
+  // Coaching: the levels observed stay (readiness rests on them); the notes about them, the
+  // conversation under their observations, their own replies elsewhere, and managers' comments
+  // on their role-play attempts go.
+  const observed = await run('SELECT id, scores FROM observations WHERE user_id = ?', userId);
+  for (const o of observed.rows) {
+    await run('UPDATE observations SET scores = ? WHERE id = ?', json(scoresWithoutNotes(parsed(o.scores))) ?? '[]', String(o.id));
+  }
+  await run("UPDATE observation_replies SET body = '' WHERE author_id = ? OR observation_id IN (SELECT id FROM observations WHERE user_id = ?)", userId, userId);
+  await run("UPDATE replay_comments SET body = '' WHERE attempt_id IN (SELECT id FROM exercise_attempts WHERE user_id = ?)", userId);
+  // Booster answers keep whether they were right and the chosen ids, not what was typed.
+  const reviews = await run('SELECT id, answer FROM review_logs WHERE user_id = ?', userId);
+  for (const r of reviews.rows) {
+    await run('UPDATE review_logs SET answer = ? WHERE id = ?', JSON.stringify(withoutFreeText(parsed(r.answer)) ?? null), String(r.id));
+  }
+
+  // Audit entries about them keep what changed and when, without names, addresses or notes
+  // (and the replies they wrote under someone else's observation).
   // An invite sent before the account existed is logged with no subject, only the address.
   const audit = await run(
     `SELECT id, before, after FROM audit_log
       WHERE (subject_user_id = ? AND action NOT LIKE 'team.%')
-         OR (subject_user_id IS NULL AND json_valid(after) AND lower(json_extract(after, '$.email')) = lower(?))`,
+         OR (subject_user_id IS NULL AND json_valid(after) AND lower(json_extract(after, '$.email')) = lower(?))
+         OR (actor_id = ? AND action = 'observation.replied')`,
     userId,
     email,
+    userId,
   );
   for (const row of audit.rows) {
     await run('UPDATE audit_log SET before = ?, after = ? WHERE id = ?', json(auditWithoutPersonalData(parsed(row.before))), json(auditWithoutPersonalData(parsed(row.after))), Number(row.id));

@@ -3,9 +3,12 @@
  * art. 15 and 20): profile, team, sessions, quiz attempts with their answers, drafts, exercise
  * attempts with their work, completions, learning events, KPI evidence, sign-offs, promotions,
  * assignments, certificates, invites and password-reset links (never a token or a password hash),
- * and every audit entry about them or made by them. Secrets are left out, and said to be.
+ * coaching (observations about them with their notes, the replies under them and the replies they
+ * wrote elsewhere, managers' comments on their role-play attempts), boosters (review cards, answers,
+ * daily cap), reminders and reminder settings (webhook URL included), the KPI files they uploaded
+ * and are yet to confirm, and every audit entry about them or made by them. Secrets are left out, and said to be.
  */
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
   assignments,
   auditLog,
@@ -14,12 +17,21 @@ import {
   exerciseAttempts,
   invites,
   kpiEvidence,
+  kpiImportDrafts,
   learningEvents,
   moduleCompletions,
+  observationReplies,
+  observations,
   passwordResets,
   promotions,
   quizAttempts,
   quizDrafts,
+  reminderPreferences,
+  reminders,
+  replayComments,
+  reviewCards,
+  reviewLogs,
+  reviewSettings,
   sessions,
   signOffs,
   teamMembers,
@@ -63,8 +75,30 @@ export async function collectPersonalData(db: Database, userId: string, now: Dat
     db.select({ createdAt: passwordResets.createdAt, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt }).from(passwordResets).where(eq(passwordResets.userId, userId)),
     db.select().from(erasures).where(eq(erasures.userId, userId)),
   ]);
+  const [observed, commentsOnThem, cards, reviews, cap, inbox, reminderSettings, kpiFiles] = await Promise.all([
+    db.select().from(observations).where(eq(observations.userId, userId)).orderBy(asc(observations.observedOn), asc(observations.createdAt)),
+    db
+      .select({ id: replayComments.id, attemptId: replayComments.attemptId, step: replayComments.step, authorId: replayComments.authorId, body: replayComments.body, at: replayComments.at })
+      .from(replayComments)
+      .innerJoin(exerciseAttempts, eq(exerciseAttempts.id, replayComments.attemptId))
+      .where(eq(exerciseAttempts.userId, userId))
+      .orderBy(asc(replayComments.at)),
+    db.select().from(reviewCards).where(eq(reviewCards.userId, userId)).orderBy(asc(reviewCards.cardId)),
+    db.select().from(reviewLogs).where(eq(reviewLogs.userId, userId)).orderBy(asc(reviewLogs.reviewedAt)),
+    db.select({ dailyCap: reviewSettings.dailyCap }).from(reviewSettings).where(eq(reviewSettings.userId, userId)).get(),
+    db.select().from(reminders).where(eq(reminders.userId, userId)).orderBy(asc(reminders.createdAt)),
+    db.select().from(reminderPreferences).where(eq(reminderPreferences.userId, userId)).get(),
+    db.select().from(kpiImportDrafts).where(eq(kpiImportDrafts.actorId, userId)).orderBy(asc(kpiImportDrafts.createdAt)),
+  ]);
+  // The conversation under their observations, and what they wrote under anyone else's (a manager's answers).
+  const observationIds = observed.map((o) => o.id);
+  const replies = await db
+    .select()
+    .from(observationReplies)
+    .where(observationIds.length === 0 ? eq(observationReplies.authorId, userId) : or(eq(observationReplies.authorId, userId), inArray(observationReplies.observationId, observationIds)))
+    .orderBy(asc(observationReplies.at));
   // The names of the people who recorded, signed or changed something about them.
-  const actorIds = new Set([...kpis.map((k) => k.recordedBy), ...signed.map((s) => s.managerId), ...promoted.map((p) => p.promotedBy), ...assigned.map((a) => a.assignedBy), ...audit.map((a) => a.actorId)]);
+  const actorIds = new Set([...kpis.map((k) => k.recordedBy), ...signed.map((s) => s.managerId), ...promoted.map((p) => p.promotedBy), ...assigned.map((a) => a.assignedBy), ...audit.map((a) => a.actorId), ...observed.map((o) => o.managerId), ...commentsOnThem.map((c) => c.authorId), ...replies.map((r) => r.authorId)]);
   const actors = actorIds.size === 0 ? [] : await db.select({ id: users.id, name: users.name }).from(users);
   const nameOf = new Map(actors.filter((a) => actorIds.has(a.id)).map((a) => [a.id, a.name]));
   const who = (id: string) => ({ id, name: nameOf.get(id) ?? null });
@@ -95,6 +129,21 @@ export async function collectPersonalData(db: Database, userId: string, now: Dat
     invites: invited,
     passwordResetLinks: resets,
     erasure: erased[0] ?? null,
+    observations: observed.map(({ userId: _, managerId, ...o }) => ({
+      ...o,
+      by: who(managerId),
+      replies: replies.filter((r) => r.observationId === o.id).map(({ observationId: _o, authorId, ...r }) => ({ ...r, by: who(authorId) })),
+    })),
+    // Replies they wrote under other people's observations (as a manager): their own words.
+    observationRepliesElsewhere: replies.filter((r) => !observationIds.includes(r.observationId)).map(({ authorId: _, ...r }) => r),
+    // Steps counted from 1, as the replay page shows them.
+    replayComments: commentsOnThem.map(({ authorId, step, ...c }) => ({ ...c, step: step + 1, by: who(authorId) })),
+    reviewCards: cards.map(({ userId: _, ...c }) => c),
+    reviewLogs: reviews.map(({ userId: _, ...r }) => r),
+    reviewSettings: cap ?? null,
+    reminders: inbox.map(({ userId: _, ...r }) => r),
+    reminderPreferences: reminderSettings ? (({ userId: _, ...p }) => p)(reminderSettings) : null,
+    kpiImportDrafts: kpiFiles.map(({ actorId: _, ...d }) => d),
   };
 }
 
