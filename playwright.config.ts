@@ -39,10 +39,11 @@ export default defineConfig({
       },
     },
   ],
-  // Started one after the other: the first builds if the sources changed, the second reuses it.
-  webServer: servers.map((server) => ({
+  // The first server builds if the sources changed; the others wait until it answers (so the build
+  // is done) before starting from the same build, or two builds would replace each other's files.
+  webServer: servers.map((server, i) => ({
     // E2E_COMMAND lets a developer serve an existing build (e.g. "npm run db:seed && npm run serve").
-    command: process.env.E2E_COMMAND ?? 'npm start',
+    command: i === 0 ? (process.env.E2E_COMMAND ?? 'npm start') : `node scripts/wait-until-healthy.mjs ${servers[0]!.baseURL}/healthz && ${process.env.E2E_COMMAND ?? 'npm start'}`,
     url: `${server.baseURL}/healthz`,
     timeout: 240_000,
     reuseExistingServer: false,
