@@ -757,6 +757,7 @@ export const en: Record<UiKey, string> = {
   'review.error': 'Your answer was not recorded: {reason}',
   'review.capLabel': 'Cards a day at most',
   'review.capSave': 'Save',
+  'review.capReached': 'You have reached your limit for today ({cap} a day), so this answer was not recorded. Come back tomorrow, or raise the cards-a-day limit below on this page.',
   'review.capSaved': 'Saved: at most {cap} cards a day.',
   'review.capInvalid': 'Enter a whole number from 1 to 100.',
   'review.retention': 'Retention over the last 30 days: {value} ({right} of {total} right)',

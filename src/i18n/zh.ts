@@ -755,6 +755,7 @@ export const zh = {
   'review.error': '答案没有记录：{reason}',
   'review.capLabel': '每天最多复习的卡片数',
   'review.capSave': '保存',
+  'review.capReached': '今天的复习已达到你设定的上限（每天 {cap} 张），这次回答没有记录。明天再来，或在本页下方调高每天的张数。',
   'review.capSaved': '已保存：每天最多 {cap} 张。',
   'review.capInvalid': '请填写 1 到 100 之间的整数。',
   'review.retention': '近 30 天记忆保持率：{value}（{right}/{total} 次答对）',
