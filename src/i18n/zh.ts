@@ -991,6 +991,7 @@ export const zh = {
   'kpiImport.problem.value.range': '数值超出范围（-100% 到 1000%）：{value}。',
   'kpiImport.problem.period.missing': '没有填写期间。',
   'kpiImport.problem.period.unreadable': '期间无法识别：{value}。请写成 2026-05、2026-Q2、2026-H1 或 2026。',
+  'kpiImport.problem.period.outOfRange': '期间超出可导入的范围：{value}。只能导入近 10 年到未来 1 年内的期间，请检查是否写错（例如 2099-05，或被当作 Excel 日期序号读取的数字）。',
   'kpiImport.problem.row.conflict': '和第 {value} 行是同一人、同一指标、同一期间，但数值不同。请只保留一行。',
   // Personal data: download and erasure (issue #12 part 6)
   'myData.link': '查看和下载平台保存的我的全部数据',

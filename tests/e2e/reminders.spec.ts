@@ -4,7 +4,7 @@
  * works without logging in. The mail and robot side is tested against real servers in
  * tests/integration/reminders.test.ts.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, logIn } from './helpers';
 import { openDatabaseFile } from './server-instance';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { readKpiFile, planKpiRows, type PeopleLookup } from '../../src/lib/kpi-import';
 import { decodeCsvBytes } from '../../src/lib/kpi-import/decode';
-import { excelSerialToDay, readPeriod } from '../../src/lib/kpi-import/period';
+import { excelSerialToDay, periodOutOfWindow, readPeriod } from '../../src/lib/kpi-import/period';
 import { readValue } from '../../src/lib/kpi-import/rows';
 import { fileKind } from '../../src/lib/kpi-import/table';
 import { deflateRawSync } from 'node:zlib';
@@ -143,9 +143,10 @@ describe('reading KPI files', () => {
 
   it('names the one bad line among 10,000 rows', async () => {
     const lines = ['email,kpi,value,period'];
-    for (let i = 0; i < 10_000; i++) lines.push(`zhou@test.academy,target-attainment,${i % 2 ? 100 : 101},${2000 + (i % 150)}-0${(i % 9) + 1}`);
+    // 132 months in the importable window (2017-01 to 2027-12 as of 2026-12), each with one value.
+    for (let i = 0; i < 10_000; i++) lines.push(`zhou@test.academy,target-attainment,${i % 2 ? 100 : 101},${2017 + Math.floor((i % 132) / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
     lines[5001] = 'zhou@test.academy,target-attainment,lots,2026-05';
-    const reading = await readKpiFile('big.csv', text(lines.join('\n')), people, zone);
+    const reading = await readKpiFile('big.csv', text(lines.join('\n')), people, zone, new Date('2026-12-01T03:00:00Z'));
     if (!reading.ok) throw new Error('unreadable');
     expect(reading.problems).toEqual([{ line: 5002, code: 'value.unreadable', value: 'lots' }]);
   });
@@ -180,6 +181,27 @@ describe('reading KPI files', () => {
     expect(performance.now() - started).toBeLessThan(3_000);
   }, 20_000);
 
+  it('refuses, line by line, a period that parses but cannot be meant: 99999 (an Excel day in 2173), 2099-05, 1990', async () => {
+    const now = new Date('2026-12-01T03:00:00Z');
+    const csv = [
+      'email,kpi,value,period',
+      'zhou@test.academy,csat,90,99999',
+      'zhou@test.academy,csat,90,2099-05',
+      'zhou@test.academy,csat,90,1990',
+      'zhou@test.academy,csat,90,2027-12',
+      'zhou@test.academy,csat,90,2016-12',
+      'zhou@test.academy,csat,90,46143',
+    ].join('\n');
+    const reading = await readKpiFile('kpi.csv', text(csv), people, zone, now);
+    if (!reading.ok) throw new Error('unreadable');
+    expect(reading.problems).toEqual([
+      { line: 2, code: 'period.outOfRange', value: '99999 → 2173-10' },
+      { line: 3, code: 'period.outOfRange', value: '2099-05' },
+      { line: 4, code: 'period.outOfRange', value: '1990' },
+    ]);
+    expect(reading.rows.map((r) => r.period)).toEqual(['2027-12', '2016-12', '2026-05']);
+  });
+
   it('flags two rows that give one person, KPI and period different values, and reads an identical repeat once', async () => {
     const csv = 'email,kpi,value,period\nzhou@test.academy,csat,90,2026-05\nzhou@test.academy,csat,90,2026-05\nzhou@test.academy,csat,91,2026-05\n';
     const reading = await readKpiFile('k.csv', text(csv), people, zone);
@@ -195,6 +217,21 @@ describe('reading KPI files', () => {
 });
 
 describe('KPI periods and values', () => {
+  it('keeps periods from ten years back to one year ahead of this month in the company zone', () => {
+    // 2026-12-31 16:30 UTC is already 2027-01-01 in Shanghai.
+    const newYear = new Date('2026-12-31T16:30:00Z');
+    expect(periodOutOfWindow('2028-01', newYear, zone)).toBe(false);
+    expect(periodOutOfWindow('2028-02', newYear, zone)).toBe(true);
+    expect(periodOutOfWindow('2028-02', newYear, 'UTC')).toBe(true);
+    expect(periodOutOfWindow('2028-01', newYear, 'UTC')).toBe(true);
+    expect(periodOutOfWindow('2017-01', newYear, zone)).toBe(false);
+    expect(periodOutOfWindow('2016-12', newYear, zone)).toBe(true);
+    expect(periodOutOfWindow('2016-H2', newYear, zone)).toBe(true);
+    expect(periodOutOfWindow('2017', newYear, zone)).toBe(false);
+    expect(periodOutOfWindow('2028-Q1', newYear, zone)).toBe(false);
+    expect(periodOutOfWindow('2028-Q2', newYear, zone)).toBe(true);
+  });
+
   it.each([
     ['2026-05', '2026-05'],
     ['2026/5', '2026-05'],
