@@ -4,7 +4,7 @@
  * stored. Each test uses learners of its own (own-people.ts), who have completed the contract
  * review module and submitted its quiz once with nothing right.
  */
-import { expect, test, type Page, type Response } from '@playwright/test';
+import { expect, test, type Page, type Response } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { quizSchema } from '../../src/schemas/quiz';
