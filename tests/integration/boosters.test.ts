@@ -179,6 +179,13 @@ describe("today's review", () => {
     const overZh = await answerCard(t.db, userId, content, { cardId: second!.cardId, dueAt: second!.dueAt, lang: 'zh', answer: rightAnswer(second!) }, start, ZONE).catch((e: unknown) => e);
     expect((overZh as ReviewRefused).message).toContain('每天 1 张');
     expect(await t.db.select().from(reviewLogs)).toHaveLength(1);
+    // Two tabs answering two different cards at once under a cap of 2 with one left: one lands.
+    await setDailyCap(t.db, userId, 2);
+    const [third, fourth] = prompts.slice(2);
+    const both = await Promise.allSettled([third!, fourth!].map((p) => answerCard(t.db, userId, content, { cardId: p.cardId, dueAt: p.dueAt, lang: 'zh', answer: rightAnswer(p) }, start, ZONE)));
+    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await t.db.select().from(reviewLogs)).toHaveLength(2);
+    await setDailyCap(t.db, userId, 1);
     // The repeat of the stored answer is not a new review: it still gets its verdict.
     expect((await answerCard(t.db, userId, content, { cardId: first!.cardId, dueAt: first!.dueAt, lang: 'zh', answer: rightAnswer(first!) }, start, ZONE)).repeated).toBe(true);
     // The next company day the cap starts again.

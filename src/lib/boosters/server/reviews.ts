@@ -271,12 +271,20 @@ export async function answerCard(db: Database, userId: string, content: BoosterC
   // The daily cap holds on the server too, not only in what the page shows: a scripted client or a
   // second tab cannot answer more new reviews today than the learner allowed. (Repeats of a stored
   // answer were answered above and never count twice.)
-  const [dailyCap, answeredToday] = await Promise.all([dailyCapOf(db, userId), answeredSince(db, userId, startOfDay(dayKey(now, zone), zone)!)]);
-  if (cardsLeftToday(dailyCap, answeredToday) === 0) throw new ReviewRefused('CONFLICT', t(lang, 'review.capReached', { cap: dailyCap }));
+  const dayStart = startOfDay(dayKey(now, zone), zone)!;
+  const [dailyCap, answeredToday] = await Promise.all([dailyCapOf(db, userId), answeredSince(db, userId, dayStart)]);
+  const capReached = () => new ReviewRefused('CONFLICT', t(lang, 'review.capReached', { cap: dailyCap }));
+  if (cardsLeftToday(dailyCap, answeredToday) === 0) throw capReached();
 
   const result = gradeCard(userId, ref, input.cardId, input.dueAt, input.answer, content, lang);
   const next = scheduleAnswer(stateOf(row), result.correct, now);
   const landed = await groupCommitFor(db).run(async (tx) => {
+    // Counted again inside the write, so two tabs answering at once cannot both take the last card.
+    const [today] = await tx
+      .select({ n: sql<number>`count(*)` })
+      .from(reviewLogs)
+      .where(and(eq(reviewLogs.userId, userId), gte(reviewLogs.reviewedAt, dayStart)));
+    if (cardsLeftToday(dailyCap, Number(today?.n ?? 0)) === 0) return 'capped' as const;
     const inserted = await tx
       .insert(reviewLogs)
       .values({ id: crypto.randomUUID(), userId, cardId: input.cardId, dueAt: new Date(input.dueAt), correct: result.correct, answer: input.answer, reviewedAt: now })
@@ -290,9 +298,10 @@ export async function answerCard(db: Database, userId: string, content: BoosterC
       .where(and(eq(reviewCards.userId, userId), eq(reviewCards.cardId, input.cardId), eq(reviewCards.due, new Date(input.dueAt))));
     return true;
   });
-  if (!landed) {
+  if (landed !== true) {
     const twin = await stored();
     if (twin) return twin;
+    if (landed === 'capped') throw capReached();
     throw new ReviewRefused('CONFLICT', t(lang, 'review.alreadyAnswered'));
   }
   return { cardId: input.cardId, correct: result.correct, result, nextDue: next.due.getTime(), repeated: false };
