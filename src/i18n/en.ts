@@ -757,6 +757,7 @@ export const en: Record<UiKey, string> = {
   'review.error': 'Your answer was not recorded: {reason}',
   'review.capLabel': 'Cards a day at most',
   'review.capSave': 'Save',
+  'review.capReached': 'You have reached your limit for today ({cap} a day), so this answer was not recorded. Come back tomorrow, or raise the cards-a-day limit below on this page.',
   'review.capSaved': 'Saved: at most {cap} cards a day.',
   'review.capInvalid': 'Enter a whole number from 1 to 100.',
   'review.retention': 'Retention over the last 30 days: {value} ({right} of {total} right)',
@@ -993,6 +994,7 @@ export const en: Record<UiKey, string> = {
   'kpiImport.problem.value.range': 'The value is out of range (-100% to 1000%): {value}.',
   'kpiImport.problem.period.missing': 'No period.',
   'kpiImport.problem.period.unreadable': 'The period cannot be read: {value}. Write it as 2026-05, 2026-Q2, 2026-H1 or 2026.',
+  'kpiImport.problem.period.outOfRange': 'The period is outside what can be imported: {value}. Only periods from 10 years ago to 1 year ahead are accepted; check for a typo (such as 2099-05, or a number read as an Excel day number).',
   'kpiImport.problem.row.conflict': 'Same person, KPI and period as line {value}, with a different value. Keep one of them.',
   // Personal data: download and erasure (issue #12 part 6)
   'myData.link': 'See and download everything the platform holds about me',

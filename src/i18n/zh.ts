@@ -755,6 +755,7 @@ export const zh = {
   'review.error': '答案没有记录：{reason}',
   'review.capLabel': '每天最多复习的卡片数',
   'review.capSave': '保存',
+  'review.capReached': '今天的复习已达到你设定的上限（每天 {cap} 张），这次回答没有记录。明天再来，或在本页下方调高每天的张数。',
   'review.capSaved': '已保存：每天最多 {cap} 张。',
   'review.capInvalid': '请填写 1 到 100 之间的整数。',
   'review.retention': '近 30 天记忆保持率：{value}（{right}/{total} 次答对）',
@@ -991,6 +992,7 @@ export const zh = {
   'kpiImport.problem.value.range': '数值超出范围（-100% 到 1000%）：{value}。',
   'kpiImport.problem.period.missing': '没有填写期间。',
   'kpiImport.problem.period.unreadable': '期间无法识别：{value}。请写成 2026-05、2026-Q2、2026-H1 或 2026。',
+  'kpiImport.problem.period.outOfRange': '期间超出可导入的范围：{value}。只能导入近 10 年到未来 1 年内的期间，请检查是否写错（例如 2099-05，或被当作 Excel 日期序号读取的数字）。',
   'kpiImport.problem.row.conflict': '和第 {value} 行是同一人、同一指标、同一期间，但数值不同。请只保留一行。',
   // Personal data: download and erasure (issue #12 part 6)
   'myData.link': '查看和下载平台保存的我的全部数据',

@@ -103,3 +103,31 @@ test('an unsubscribe link works without logging in; a forged one changes nothing
   await expect(page.getByLabel('任务即将到期')).not.toBeChecked();
   await expect(page.getByLabel('任务已逾期')).toBeChecked();
 });
+
+test('a mail client’s one-click unsubscribe (RFC 8058) works without an Origin or with its own; other pages still refuse cross-site posts', async ({ page }) => {
+  await page.goto('/unsubscribe/nonsense');
+  const [secret] = await sql("SELECT value FROM app_secrets WHERE name = 'unsubscribe'");
+  const key = new Uint8Array(Buffer.from(String(secret!.value), 'base64url'));
+  const [person] = await sql("SELECT id FROM users WHERE email = 'emma.wu@demo.academy'");
+  const userId = String(person!.id);
+  const oneClick = { 'content-type': 'application/x-www-form-urlencoded' };
+  const muted = async () => String((await sql('SELECT muted_kinds FROM reminder_preferences WHERE user_id = ?', [userId]))[0]?.muted_kinds ?? '');
+
+  // As a mail provider posts it: no Origin at all.
+  const due = await page.request.post(`/unsubscribe/${signUnsubscribeToken(key, { userId, kind: 'assignment-due' })}`, { headers: oneClick, data: 'List-Unsubscribe=One-Click', maxRedirects: 0 });
+  expect(due.status()).toBe(200);
+  expect(await muted()).toContain('assignment-due');
+  // From a webmail page: a foreign Origin and Sec-Fetch-Site.
+  const overdue = await page.request.post(`/unsubscribe/${signUnsubscribeToken(key, { userId, kind: 'assignment-overdue' })}`, {
+    headers: { ...oneClick, origin: 'https://mail.example', 'sec-fetch-site': 'cross-site' },
+    data: 'List-Unsubscribe=One-Click',
+    maxRedirects: 0,
+  });
+  expect(overdue.status()).toBe(200);
+  expect(await muted()).toContain('assignment-overdue');
+  // A forged token posted the same way changes nothing.
+  expect((await page.request.post('/unsubscribe/nonsense', { headers: oneClick, data: 'List-Unsubscribe=One-Click', maxRedirects: 0 })).status()).toBe(400);
+  // Everywhere else a cross-site form post, or one with no Origin, is still refused.
+  expect((await page.request.post('/login', { headers: { ...oneClick, origin: 'https://mail.example' }, data: 'email=x&password=y', maxRedirects: 0 })).status()).toBe(403);
+  expect((await page.request.post('/login', { headers: oneClick, data: 'email=x&password=y', maxRedirects: 0 })).status()).toBe(403);
+});

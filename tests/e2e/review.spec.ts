@@ -116,6 +116,12 @@ test('today’s review in English: the learner’s own daily cap, keyboard answe
   await page.keyboard.press('Enter');
   await expect(page.getByText('Saved: at most 3 cards a day.')).toBeVisible();
   await expect(page.getByText('Card 1 of 3').first()).toBeVisible();
+  // The notice reads the stored cap, never a number written into the URL.
+  await page.goto('/en/review/?saved=cap&cap=999999');
+  await expect(page.getByText('Saved: at most 3 cards a day.')).toBeVisible();
+  await page.goto('/en/review/?cap=999999');
+  await expect(page.getByText(/999999/)).toHaveCount(0);
+  await expect(page.getByText('Card 1 of 3').first()).toBeVisible();
 
   const sent = page.waitForRequest((r) => r.url().includes('/_actions/review.answer'));
   await page.keyboard.press('2');

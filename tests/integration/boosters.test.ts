@@ -163,6 +163,36 @@ describe("today's review", () => {
     expect((await todaysReview(t.db, userId, content, 'zh', new Date(start.getTime() + DAY), ZONE)).prompts).toHaveLength(3);
   });
 
+  it('refuses on the server an answer past today\'s cap (409, in the learner\'s language), and takes it again the next company day', async () => {
+    await learnerWhoTookTheQuiz(true);
+    await setDailyCap(t.db, userId, 1);
+    // The prompts as they stood before the cap: a client that kept an old page (or scripts) still has them.
+    await setDailyCap(t.db, userId, 10);
+    const prompts = (await todaysReview(t.db, userId, content, 'zh', start, ZONE)).prompts;
+    await setDailyCap(t.db, userId, 1);
+    const [first, second] = prompts;
+    await answerCard(t.db, userId, content, { cardId: first!.cardId, dueAt: first!.dueAt, lang: 'zh', answer: rightAnswer(first!) }, start, ZONE);
+    const over = await answerCard(t.db, userId, content, { cardId: second!.cardId, dueAt: second!.dueAt, lang: 'en', answer: rightAnswer(second!) }, start, ZONE).catch((e: unknown) => e);
+    expect(over).toBeInstanceOf(ReviewRefused);
+    expect((over as ReviewRefused).code).toBe('CONFLICT');
+    expect((over as ReviewRefused).message).toContain('limit for today (1 a day)');
+    const overZh = await answerCard(t.db, userId, content, { cardId: second!.cardId, dueAt: second!.dueAt, lang: 'zh', answer: rightAnswer(second!) }, start, ZONE).catch((e: unknown) => e);
+    expect((overZh as ReviewRefused).message).toContain('每天 1 张');
+    expect(await t.db.select().from(reviewLogs)).toHaveLength(1);
+    // Two tabs answering two different cards at once under a cap of 2 with one left: one lands.
+    await setDailyCap(t.db, userId, 2);
+    const [third, fourth] = prompts.slice(2);
+    const both = await Promise.allSettled([third!, fourth!].map((p) => answerCard(t.db, userId, content, { cardId: p.cardId, dueAt: p.dueAt, lang: 'zh', answer: rightAnswer(p) }, start, ZONE)));
+    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await t.db.select().from(reviewLogs)).toHaveLength(2);
+    await setDailyCap(t.db, userId, 1);
+    // The repeat of the stored answer is not a new review: it still gets its verdict.
+    expect((await answerCard(t.db, userId, content, { cardId: first!.cardId, dueAt: first!.dueAt, lang: 'zh', answer: rightAnswer(first!) }, start, ZONE)).repeated).toBe(true);
+    // The next company day the cap starts again.
+    const tomorrow = new Date(start.getTime() + DAY);
+    expect((await answerCard(t.db, userId, content, { cardId: second!.cardId, dueAt: second!.dueAt, lang: 'zh', answer: rightAnswer(second!) }, tomorrow, ZONE)).repeated).toBe(false);
+  });
+
   it('gives retention as the share of review answers right over the last 30 days', async () => {
     await learnerWhoTookTheQuiz(true);
     const prompts = (await todaysReview(t.db, userId, content, 'zh', start, ZONE)).prompts.slice(0, 4);
@@ -220,6 +250,6 @@ describe('the daily cap as typed', () => {
     const { dailyCapInput } = await import('../../src/lib/boosters/server/reviews');
     expect(dailyCapInput.parse({ dailyCap: '１５' })).toEqual({ dailyCap: 15 });
     expect(dailyCapInput.parse({ dailyCap: ' 7 ' })).toEqual({ dailyCap: 7 });
-    for (const bad of ['0', '101', '2.5', 'ten', '']) expect(dailyCapInput.safeParse({ dailyCap: bad }).success, bad).toBe(false);
+    for (const bad of ['0', '101', '2.5', 'ten', '', '0x10', '1e1', '0b11', '+5', '-3']) expect(dailyCapInput.safeParse({ dailyCap: bad }).success, bad).toBe(false);
   });
 });

@@ -92,10 +92,14 @@ describe('KPI import', () => {
 
   it('writes nothing from a 10,000-row file with one bad line, and all of it once the line is fixed', async () => {
     const { manager } = await organisation();
-    // 10,000 distinct (person, KPI, period) rows: two people × four KPIs × 1,250 periods.
-    const periods = Array.from({ length: 211 }, (_, y) => 1990 + y).flatMap((y) => [`${y}`, `${y}-H1`, `${y}-H2`, `${y}-Q1`, `${y}-Q2`, `${y}-Q3`, `${y}-Q4`, ...Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`)]);
+    // 10,000 distinct (person, KPI, period) rows inside the importable window (ten years back, one
+    // ahead): fourteen people × four KPIs × 179 periods of 2017 to 2026.
+    const extra = await Promise.all(Array.from({ length: 12 }, (_, n) => insertUser(t.db, { name: `销售${n}`, email: `s${n}@test.academy` })));
+    await t.db.insert(teamMembers).values(extra.map((u) => ({ userId: u.id, teamId: 'east' })));
+    const emails = ['zhou@test.academy', 'chen@test.academy', ...extra.map((_, n) => `s${n}@test.academy`)];
+    const periods = Array.from({ length: 10 }, (_, y) => 2017 + y).flatMap((y) => [`${y}`, `${y}-H1`, `${y}-H2`, `${y}-Q1`, `${y}-Q2`, `${y}-Q3`, `${y}-Q4`, ...Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`)]);
     const lines = ['email,kpi,value,period'];
-    for (let i = 0; i < 10_000; i++) lines.push(`${i % 2 ? 'zhou' : 'chen'}@test.academy,${['target-attainment', 'csat', 'growth', 'conversion'][(i >> 1) % 4]},${i % 97},${periods[i >> 3]}`);
+    for (let i = 0; i < 10_000; i++) lines.push(`${emails[i % 14]},${['target-attainment', 'csat', 'growth', 'conversion'][Math.floor(i / 14) % 4]},${i % 97},${periods[Math.floor(i / 56)]}`);
     const good = lines.join('\n');
     const bad = [...lines.slice(0, 5001), 'zhou@test.academy,csat,oops,2026-05', ...lines.slice(5002)].join('\n');
     const refused = await previewKpiImport(t.db, manager, 'big.csv', bytes(bad), zone, now);

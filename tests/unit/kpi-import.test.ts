@@ -4,9 +4,79 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { readKpiFile, planKpiRows, type PeopleLookup } from '../../src/lib/kpi-import';
 import { decodeCsvBytes } from '../../src/lib/kpi-import/decode';
-import { excelSerialToDay, readPeriod } from '../../src/lib/kpi-import/period';
+import { excelSerialToDay, periodOutOfWindow, readPeriod } from '../../src/lib/kpi-import/period';
 import { readValue } from '../../src/lib/kpi-import/rows';
 import { fileKind } from '../../src/lib/kpi-import/table';
+import { deflateRawSync } from 'node:zlib';
+
+/** CRC-32 as zip wants it (Node 20 has no zlib.crc32). */
+function crc32(data: Buffer): number {
+  let crc = ~0;
+  for (let i = 0; i < data.length; i++) {
+    crc ^= data[i]!;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+/** A zip of deflated entries, written by hand so a test can make any workbook, however large inside. */
+function zip(files: Record<string, string | Buffer>): Uint8Array {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(files)) {
+    const raw = typeof content === 'string' ? Buffer.from(content) : content;
+    const packed = deflateRawSync(raw);
+    const nameBytes = Buffer.from(name);
+    const crc = crc32(raw);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(packed.length, 20);
+    entry.writeUInt32LE(raw.length, 24);
+    entry.writeUInt16LE(nameBytes.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, packed);
+    central.push(entry, nameBytes);
+    offset += 30 + nameBytes.length + packed.length;
+  }
+  const centralBytes = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(centralBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, centralBytes, end]));
+}
+
+/** A valid one-sheet workbook (Excel and exceljs open it) whose sheet XML is `sheetData`. */
+function workbookWith(sheetData: string | Buffer): Uint8Array {
+  const sheet = typeof sheetData === 'string' ? `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>` : sheetData;
+  return zip({
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    '_rels/.rels':
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    'xl/workbook.xml':
+      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="KPI" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    'xl/_rels/workbook.xml.rels':
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    'xl/worksheets/sheet1.xml': sheet,
+  });
+}
+const inlineRow = (r: number, cells: string[]) => `<row r="${r}">${cells.map((c, i) => `<c r="${String.fromCharCode(65 + i)}${r}" t="inlineStr"><is><t>${c}</t></is></c>`).join('')}</row>`;
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, '../fixtures/kpi-import', name)));
 const people: PeopleLookup = {
@@ -73,9 +143,10 @@ describe('reading KPI files', () => {
 
   it('names the one bad line among 10,000 rows', async () => {
     const lines = ['email,kpi,value,period'];
-    for (let i = 0; i < 10_000; i++) lines.push(`zhou@test.academy,target-attainment,${i % 2 ? 100 : 101},${2000 + (i % 150)}-0${(i % 9) + 1}`);
+    // 132 months in the importable window (2017-01 to 2027-12 as of 2026-12), each with one value.
+    for (let i = 0; i < 10_000; i++) lines.push(`zhou@test.academy,target-attainment,${i % 2 ? 100 : 101},${2017 + Math.floor((i % 132) / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
     lines[5001] = 'zhou@test.academy,target-attainment,lots,2026-05';
-    const reading = await readKpiFile('big.csv', text(lines.join('\n')), people, zone);
+    const reading = await readKpiFile('big.csv', text(lines.join('\n')), people, zone, new Date('2026-12-01T03:00:00Z'));
     if (!reading.ok) throw new Error('unreadable');
     expect(reading.problems).toEqual([{ line: 5002, code: 'value.unreadable', value: 'lots' }]);
   });
@@ -88,6 +159,47 @@ describe('reading KPI files', () => {
     expect(fileKind('old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toBeNull();
     expect(fileKind('renamed.csv', new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toBeNull();
     expect(await readKpiFile('kpi.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), people, zone)).toEqual({ ok: false, problem: { code: 'file.unreadable', line: null } });
+  });
+
+  it('refuses an XLSX of 300,000 identical rows from its zip, before loading it (it took 13 s and 615 MB)', async () => {
+    const header = inlineRow(1, ['email', 'kpi', 'value', 'period']);
+    const rows = Array.from({ length: 300_000 }, (_, i) => inlineRow(i + 2, ['zhou@test.academy', 'revenue', '1', '2026-05'])).join('');
+    const bytes = workbookWith(header + rows);
+    expect(bytes.length).toBeLessThan(5 * 1024 * 1024);
+    const started = performance.now();
+    expect(await readKpiFile('kpi.xlsx', bytes, people, zone)).toEqual({ ok: false, problem: { code: 'file.tooManyRows', max: 50_000 } });
+    expect(performance.now() - started).toBeLessThan(3_000);
+    // The same hand-made workbook, small, reads as any other.
+    const small = await readKpiFile('kpi.xlsx', workbookWith(header + rows.slice(0, rows.indexOf('<row r="5"'))), people, zone);
+    expect(small).toMatchObject({ ok: true, kind: 'xlsx' });
+  }, 10_000);
+
+  it('refuses an XLSX whose parts unpack to more than 100 MB (a zip bomb) without unpacking it all', async () => {
+    const bomb = workbookWith(Buffer.alloc(150 * 1024 * 1024, 0x20));
+    const started = performance.now();
+    expect(await readKpiFile('kpi.xlsx', bomb, people, zone)).toEqual({ ok: false, problem: { code: 'file.tooLarge', maxMegabytes: 100 } });
+    expect(performance.now() - started).toBeLessThan(3_000);
+  }, 20_000);
+
+  it('refuses, line by line, a period that parses but cannot be meant: 99999 (an Excel day in 2173), 2099-05, 1990', async () => {
+    const now = new Date('2026-12-01T03:00:00Z');
+    const csv = [
+      'email,kpi,value,period',
+      'zhou@test.academy,csat,90,99999',
+      'zhou@test.academy,csat,90,2099-05',
+      'zhou@test.academy,csat,90,1990',
+      'zhou@test.academy,csat,90,2027-12',
+      'zhou@test.academy,csat,90,2016-12',
+      'zhou@test.academy,csat,90,46143',
+    ].join('\n');
+    const reading = await readKpiFile('kpi.csv', text(csv), people, zone, now);
+    if (!reading.ok) throw new Error('unreadable');
+    expect(reading.problems).toEqual([
+      { line: 2, code: 'period.outOfRange', value: '99999 → 2173-10' },
+      { line: 3, code: 'period.outOfRange', value: '2099-05' },
+      { line: 4, code: 'period.outOfRange', value: '1990' },
+    ]);
+    expect(reading.rows.map((r) => r.period)).toEqual(['2027-12', '2016-12', '2026-05']);
   });
 
   it('flags two rows that give one person, KPI and period different values, and reads an identical repeat once', async () => {
@@ -105,6 +217,21 @@ describe('reading KPI files', () => {
 });
 
 describe('KPI periods and values', () => {
+  it('keeps periods from ten years back to one year ahead of this month in the company zone', () => {
+    // 2026-12-31 16:30 UTC is already 2027-01-01 in Shanghai.
+    const newYear = new Date('2026-12-31T16:30:00Z');
+    expect(periodOutOfWindow('2028-01', newYear, zone)).toBe(false);
+    expect(periodOutOfWindow('2028-02', newYear, zone)).toBe(true);
+    expect(periodOutOfWindow('2028-02', newYear, 'UTC')).toBe(true);
+    expect(periodOutOfWindow('2028-01', newYear, 'UTC')).toBe(true);
+    expect(periodOutOfWindow('2017-01', newYear, zone)).toBe(false);
+    expect(periodOutOfWindow('2016-12', newYear, zone)).toBe(true);
+    expect(periodOutOfWindow('2016-H2', newYear, zone)).toBe(true);
+    expect(periodOutOfWindow('2017', newYear, zone)).toBe(false);
+    expect(periodOutOfWindow('2028-Q1', newYear, zone)).toBe(false);
+    expect(periodOutOfWindow('2028-Q2', newYear, zone)).toBe(true);
+  });
+
   it.each([
     ['2026-05', '2026-05'],
     ['2026/5', '2026-05'],

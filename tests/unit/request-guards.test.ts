@@ -16,6 +16,27 @@ describe('isCrossSiteWrite', () => {
     expect(isCrossSiteWrite(post({ origin: 'https://academy.example' }), url)).toBe(false);
     expect(isCrossSiteWrite(new Request(url, { headers: { 'sec-fetch-site': 'cross-site' } }), url)).toBe(false);
   });
+
+  it('refuses a form post with no Origin at all (the rule Astro’s checkOrigin applied), but not a JSON call from a script', () => {
+    expect(isCrossSiteWrite(post({ 'content-type': 'application/x-www-form-urlencoded' }), url)).toBe(true);
+    expect(isCrossSiteWrite(post({ 'content-type': 'multipart/form-data; boundary=x' }), url)).toBe(true);
+    expect(isCrossSiteWrite(post({ 'content-type': 'text/plain' }), url)).toBe(true);
+    expect(isCrossSiteWrite(post({ 'content-type': 'application/json' }), url)).toBe(false);
+  });
+
+  it('lets a mail client’s one-click unsubscribe POST through from anywhere, and nothing else under that name', () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const at = (path: string, headers: Record<string, string>) => {
+      const u = new URL(path, url);
+      return isCrossSiteWrite(new Request(u, { method: 'POST', headers, body: 'List-Unsubscribe=One-Click' }), u);
+    };
+    expect(at('/unsubscribe/abc.def', form)).toBe(false);
+    expect(at('/unsubscribe/abc.def', { ...form, origin: 'https://mail.example', 'sec-fetch-site': 'cross-site' })).toBe(false);
+    expect(at('/unsubscribe/abc.def/', { ...form, origin: 'null' })).toBe(false);
+    for (const path of ['/unsubscribe/abc/more', '/unsubscribe/', '/unsubscribex/abc', '/zh/unsubscribe/abc', '/_actions/review.answer']) {
+      expect(at(path, { ...form, origin: 'https://mail.example' }), path).toBe(true);
+    }
+  });
 });
 
 describe('safeNextPath', () => {

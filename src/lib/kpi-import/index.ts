@@ -10,12 +10,12 @@ export type KpiFileReading =
   | { ok: true; kind: 'csv' | 'xlsx'; rows: KpiImportRow[]; problems: KpiRowProblem[]; dataRows: number }
   | { ok: false; problem: FileProblem };
 
-export async function readKpiFile(name: string, bytes: Uint8Array, people: PeopleLookup, zone: string): Promise<KpiFileReading> {
+export async function readKpiFile(name: string, bytes: Uint8Array, people: PeopleLookup, zone: string, now: Date = new Date()): Promise<KpiFileReading> {
   const table = await readTable(name, bytes);
   if (!table.ok) return table;
   const header = readHeader(table.rows[0]!.cells);
   if (!header.ok) return { ok: false, problem: { code: 'file.missingColumns', columns: header.missing as KpiColumn[] } };
-  const { rows, problems } = checkKpiRows(table.rows, header.columns, people, zone);
+  const { rows, problems } = checkKpiRows(table.rows, header.columns, people, zone, now);
   return { ok: true, kind: table.kind, rows, problems, dataRows: table.rows.length - 1 };
 }
 

@@ -74,3 +74,22 @@ export function readPeriod(cell: TableCell, zone: string): string | null {
   }
   return null;
 }
+
+/** How far back and ahead of today (in the company's zone) a KPI period may lie. */
+export const PERIOD_YEARS_BACK = 10;
+export const PERIOD_YEARS_AHEAD = 1;
+
+/**
+ * Whether a read period lies outside the plausible window: ending more than PERIOD_YEARS_BACK
+ * years before this month, or starting more than PERIOD_YEARS_AHEAD years after it. Catches typos
+ * that still parse: 2099-05, or 99999 read as an Excel day number (2173-10).
+ */
+export function periodOutOfWindow(period: string, now: Date, zone: string): boolean {
+  const m = /^(\d{4})(?:-(?:H([12])|Q([1-4])|(\d{2})))?$/.exec(period);
+  if (!m) return true;
+  const year = Number(m[1]);
+  const [first, last] = m[2] ? [Number(m[2]) * 6 - 5, Number(m[2]) * 6] : m[3] ? [Number(m[3]) * 3 - 2, Number(m[3]) * 3] : m[4] ? [Number(m[4]), Number(m[4])] : [1, 12];
+  const [y, mo] = dayKey(now, zone).split('-').map(Number) as [number, number];
+  const thisMonth = y * 12 + mo;
+  return year * 12 + last < thisMonth - PERIOD_YEARS_BACK * 12 || year * 12 + first > thisMonth + PERIOD_YEARS_AHEAD * 12;
+}

@@ -12,7 +12,7 @@
  */
 import { kpiMetricIds, type KpiMetric } from '../../schemas/level';
 import { readNumber } from '../numbers/read-number';
-import { readPeriod } from './period';
+import { periodOutOfWindow, readPeriod } from './period';
 import type { TableCell, TableRow } from './table';
 
 export type KpiColumn = 'email' | 'employee' | 'kpi' | 'value' | 'period';
@@ -55,6 +55,7 @@ export type KpiRowProblemCode =
   | 'value.range'
   | 'period.missing'
   | 'period.unreadable'
+  | 'period.outOfRange'
   | 'row.conflict';
 
 export interface KpiRowProblem {
@@ -127,7 +128,7 @@ export interface RowsCheck {
  * the same person, KPI and period with different values conflict (which one is meant?); the same
  * row twice is read once.
  */
-export function checkKpiRows(table: readonly TableRow[], columns: Partial<Record<KpiColumn, number>>, people: PeopleLookup, zone: string): RowsCheck {
+export function checkKpiRows(table: readonly TableRow[], columns: Partial<Record<KpiColumn, number>>, people: PeopleLookup, zone: string, now: Date = new Date()): RowsCheck {
   const rows: KpiImportRow[] = [];
   const problems: KpiRowProblem[] = [];
   const seen = new Map<string, KpiImportRow>();
@@ -159,6 +160,8 @@ export function checkKpiRows(table: readonly TableRow[], columns: Partial<Record
     const period = periodCell === undefined || cellText(periodCell) === '' ? null : readPeriod(periodCell, zone);
     if (periodCell === undefined || cellText(periodCell) === '') problem('period.missing', '');
     else if (!period) problem('period.unreadable', cellText(periodCell));
+    // A period that parses but cannot be meant (2099-05; 99999 read as an Excel day in 2173).
+    else if (periodOutOfWindow(period, now, zone)) problem('period.outOfRange', cellText(periodCell) === period ? period : `${cellText(periodCell)} → ${period}`);
 
     if (problems.length > before || !userId || !metric || !value.ok || !period) continue;
     const checked: KpiImportRow = { line: row.line, userId, metric, valuePercent: value.value, period };

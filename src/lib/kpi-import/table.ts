@@ -7,6 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { decodeCsvBytes } from './decode';
+import { MAX_UNPACKED_BYTES, xlsxLimitProblem } from './xlsx-limits';
 
 /** One cell: text as written, a number (with whether Excel shows it as %), or a date cell. */
 export type TableCell = string | { number: number; percent: boolean } | { date: Date };
@@ -94,6 +95,12 @@ function cellOf(cell: ExcelJS.Cell): TableCell {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<TableReading> {
+  // Counted in the zip before exceljs builds the workbook in memory. Header plus MAX_DATA_ROWS,
+  // with as many again for blank formatted rows (Excel writes <row> for those; they are dropped).
+  const limit = xlsxLimitProblem(bytes, 2 * MAX_DATA_ROWS + 1);
+  if (limit?.code === 'tooManyRows') return { ok: false, problem: { code: 'file.tooManyRows', max: MAX_DATA_ROWS } };
+  if (limit?.code === 'tooLarge') return { ok: false, problem: { code: 'file.tooLarge', maxMegabytes: MAX_UNPACKED_BYTES / 1024 / 1024 } };
+  if (limit) return { ok: false, problem: { code: 'file.unreadable', line: null } };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

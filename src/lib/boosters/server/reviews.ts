@@ -14,6 +14,7 @@ import type { Answer, QuestionResult } from '../../quiz/grading';
 import { unreadableNumericAnswer } from '../../quiz/numeric-answers';
 import type { Database } from '../../platform/server/db';
 import { groupCommitFor } from '../../platform/server/group-commit';
+import { companyTimeZone } from '../../platform/server/company-time';
 import { quizAnswersInput, refuseForeignAnswers, SubmissionRefused } from '../../quiz/server/submission';
 import { cardsToHave, parseCardId, type CardRef } from '../cards';
 import type { BoosterContent } from '../content';
@@ -35,9 +36,15 @@ export const reviewAnswerInput = z.strictObject({
 });
 export type ReviewAnswer = z.infer<typeof reviewAnswerInput>;
 
-/** The cap as typed: full-width digits (an IME's １５) and spaces read like ASCII. */
+/**
+ * The cap as typed: full-width digits (an IME's １５) and spaces read like ASCII. Only decimal
+ * digits: z.coerce would read `0x10` as 16 and `1e1` as 10, which nobody typing a count means.
+ */
 export const dailyCapInput = z.strictObject({
-  dailyCap: z.preprocess((value) => (typeof value === 'string' ? value.normalize('NFKC').trim() : value), z.coerce.number().int().min(1).max(MAX_DAILY_CAP)),
+  dailyCap: z.preprocess(
+    (value) => (typeof value === 'string' ? value.normalize('NFKC').trim() : value),
+    z.union([z.number(), z.string().regex(/^[0-9]+$/, 'whole number in decimal digits').transform(Number)]).pipe(z.number().int().min(1).max(MAX_DAILY_CAP)),
+  ),
 });
 
 export const practiceInput = z.strictObject({ quizId: id, lang: z.enum(['zh', 'en']) });
@@ -238,7 +245,7 @@ function gradeCard(userId: string, ref: CardRef, cardId: string, dueAt: number, 
  * sent again (a double press, a retry) gets the stored verdict back and schedules nothing; an
  * answer to a review already answered otherwise, or not yet due, is a 409.
  */
-export async function answerCard(db: Database, userId: string, content: BoosterContent, input: ReviewAnswer, now: Date): Promise<ReviewVerdict> {
+export async function answerCard(db: Database, userId: string, content: BoosterContent, input: ReviewAnswer, now: Date, zone: string = companyTimeZone()): Promise<ReviewVerdict> {
   const lang = input.lang;
   const ref = parseCardId(input.cardId);
   if (!ref) throw new ReviewRefused('BAD_REQUEST', t(lang, 'review.unknownCard', { card: input.cardId.slice(0, 140) }));
@@ -261,10 +268,23 @@ export async function answerCard(db: Database, userId: string, content: BoosterC
   if (earlier) return earlier;
   if (row.due.getTime() !== input.dueAt) throw new ReviewRefused('CONFLICT', t(lang, 'review.alreadyAnswered'));
   if (row.due.getTime() > now.getTime()) throw new ReviewRefused('CONFLICT', t(lang, 'review.notDue'));
+  // The daily cap holds on the server too, not only in what the page shows: a scripted client or a
+  // second tab cannot answer more new reviews today than the learner allowed. (Repeats of a stored
+  // answer were answered above and never count twice.)
+  const dayStart = startOfDay(dayKey(now, zone), zone)!;
+  const [dailyCap, answeredToday] = await Promise.all([dailyCapOf(db, userId), answeredSince(db, userId, dayStart)]);
+  const capReached = () => new ReviewRefused('CONFLICT', t(lang, 'review.capReached', { cap: dailyCap }));
+  if (cardsLeftToday(dailyCap, answeredToday) === 0) throw capReached();
 
   const result = gradeCard(userId, ref, input.cardId, input.dueAt, input.answer, content, lang);
   const next = scheduleAnswer(stateOf(row), result.correct, now);
   const landed = await groupCommitFor(db).run(async (tx) => {
+    // Counted again inside the write, so two tabs answering at once cannot both take the last card.
+    const [today] = await tx
+      .select({ n: sql<number>`count(*)` })
+      .from(reviewLogs)
+      .where(and(eq(reviewLogs.userId, userId), gte(reviewLogs.reviewedAt, dayStart)));
+    if (cardsLeftToday(dailyCap, Number(today?.n ?? 0)) === 0) return 'capped' as const;
     const inserted = await tx
       .insert(reviewLogs)
       .values({ id: crypto.randomUUID(), userId, cardId: input.cardId, dueAt: new Date(input.dueAt), correct: result.correct, answer: input.answer, reviewedAt: now })
@@ -278,9 +298,10 @@ export async function answerCard(db: Database, userId: string, content: BoosterC
       .where(and(eq(reviewCards.userId, userId), eq(reviewCards.cardId, input.cardId), eq(reviewCards.due, new Date(input.dueAt))));
     return true;
   });
-  if (!landed) {
+  if (landed !== true) {
     const twin = await stored();
     if (twin) return twin;
+    if (landed === 'capped') throw capReached();
     throw new ReviewRefused('CONFLICT', t(lang, 'review.alreadyAnswered'));
   }
   return { cardId: input.cardId, correct: result.correct, result, nextDue: next.due.getTime(), repeated: false };

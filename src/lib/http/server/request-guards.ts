@@ -24,19 +24,37 @@ export function isPublicPath(pathname: string): boolean {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const FORM_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
 /**
- * CSRF defence in depth beside Astro's checkOrigin (which only looks at form content types): a
- * state-changing request must come from this site. Browsers send Sec-Fetch-Site; older ones send
- * Origin. Requests with neither are not from a browser page and carry no ambient cookie risk.
+ * Paths whose writes are meant to come from elsewhere. A reminder mail's one-click unsubscribe
+ * (RFC 8058) is POSTed by the mail client or provider, with no Origin or its own: the signed
+ * token in the path is the credential, and the only thing it can do is switch a reminder off.
+ */
+export function acceptsCrossSiteWrites(pathname: string): boolean {
+  return /^\/unsubscribe\/[^/]+\/?$/.test(pathname);
+}
+
+/**
+ * CSRF defence: a state-changing request must come from this site. Browsers send Sec-Fetch-Site;
+ * older ones send Origin. This also carries Astro's own checkOrigin rule (a form-like or untyped
+ * body needs this site's Origin), which is switched off in astro.config.mjs because it runs before
+ * any middleware and so could not let the one-click unsubscribe through. A JSON request with
+ * neither header is not from a browser page and carries no ambient cookie risk.
  */
 export function isCrossSiteWrite(request: Request, url: URL): boolean {
   if (SAFE_METHODS.has(request.method)) return false;
+  if (acceptsCrossSiteWrites(url.pathname)) return false;
   const fetchSite = request.headers.get('sec-fetch-site');
-  if (fetchSite) return fetchSite !== 'same-origin' && fetchSite !== 'none';
+  if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return true;
   const origin = request.headers.get('origin');
   if (origin) return origin !== url.origin;
-  return false;
+  if (fetchSite) return false;
+  // No Origin at all: what Astro's checkOrigin refused (a form-like body, or no content type).
+  const contentType = request.headers.get('content-type');
+  if (contentType === null) return true;
+  const lower = contentType.toLowerCase();
+  return FORM_CONTENT_TYPES.some((type) => lower.includes(type));
 }
 
 const PLACEHOLDER_ORIGIN = 'http://academy.invalid';

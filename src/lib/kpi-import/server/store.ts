@@ -83,7 +83,7 @@ export const fileHashOf = (bytes: Uint8Array) => createHash('sha256').update(byt
  */
 export async function previewKpiImport(db: Database, actor: Actor, fileName: string, bytes: Uint8Array, zone: string, now: Date): Promise<KpiPreview> {
   const people = await peopleFor(db, actor);
-  const reading = await readKpiFile(fileName, bytes, people, zone);
+  const reading = await readKpiFile(fileName, bytes, people, zone, now);
   if (!reading.ok) return { ok: false, reading };
   const planned = planKpiRows(reading.rows, await currentValues(db, reading.rows));
   const fileHash = fileHashOf(bytes);
