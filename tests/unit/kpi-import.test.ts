@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { readKpiFile, planKpiRows, type PeopleLookup } from '../../src/lib/kpi-import';
+import { readKpiFile, planKpiRows, type PeopleLookup } from '../../src/lib/kpi-import/server/read-file';
 import { decodeCsvBytes } from '../../src/lib/kpi-import/decode';
 import { excelSerialToDay, periodOutOfWindow, readPeriod } from '../../src/lib/kpi-import/period';
 import { readValue } from '../../src/lib/kpi-import/rows';
-import { fileKind } from '../../src/lib/kpi-import/table';
+import { fileKind } from '../../src/lib/kpi-import/server/table';
 import { deflateRawSync } from 'node:zlib';
 
 /** CRC-32 as zip wants it (Node 20 has no zlib.crc32). */

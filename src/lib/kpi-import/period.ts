@@ -8,7 +8,7 @@
  */
 import { dayKey } from '../dates/days';
 import { isPeriod } from '../promotion/periods';
-import type { TableCell } from './table';
+import type { TableCell } from './server/table';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

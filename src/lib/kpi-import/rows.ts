@@ -13,7 +13,7 @@
 import { kpiMetricIds, type KpiMetric } from '../../schemas/level';
 import { readNumber } from '../numbers/read-number';
 import { periodOutOfWindow, readPeriod } from './period';
-import type { TableCell, TableRow } from './table';
+import type { TableCell, TableRow } from './server/table';
 
 export type KpiColumn = 'email' | 'employee' | 'kpi' | 'value' | 'period';
 

@@ -8,7 +8,7 @@ import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { auditLog, kpiEvidence, kpiImportDrafts, teamMembers, users } from '../../../../db/schema';
 import type { Database } from '../../platform/server/db';
 import type { Actor } from '../../people/server/team-scope';
-import { kpiKey, normaliseEmployeeNumber, planKpiRows, readKpiFile, type KpiFileReading, type KpiImportRow, type KpiRowProblem, type PeopleLookup, type PlannedRow } from '../index';
+import { kpiKey, normaliseEmployeeNumber, planKpiRows, readKpiFile, type KpiFileReading, type KpiImportRow, type KpiRowProblem, type PeopleLookup, type PlannedRow } from './read-file';
 
 /** How long a preview can be confirmed: time to read it, short enough that the numbers are still today's. */
 export const DRAFT_TTL_MS = 30 * 60_000;

@@ -6,7 +6,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { decodeCsvBytes } from './decode';
+import { decodeCsvBytes } from '../decode';
 import { MAX_UNPACKED_BYTES, xlsxLimitProblem } from './xlsx-limits';
 
 /** One cell: text as written, a number (with whether Excel shows it as %), or a date cell. */

@@ -3,7 +3,7 @@
  * A file-level problem (wrong type, too large, no header) stops the reading; row problems are
  * listed with their lines and the good rows still shown, but nothing is written while any remain.
  */
-import { checkKpiRows, readHeader, type KpiColumn, type KpiImportRow, type KpiRowProblem, type PeopleLookup } from './rows';
+import { checkKpiRows, readHeader, type KpiColumn, type KpiImportRow, type KpiRowProblem, type PeopleLookup } from '../rows';
 import { readTable, type FileProblem } from './table';
 
 export type KpiFileReading =
@@ -21,4 +21,4 @@ export async function readKpiFile(name: string, bytes: Uint8Array, people: Peopl
 
 export type { FileProblem } from './table';
 export { MAX_DATA_ROWS, MAX_FILE_BYTES } from './table';
-export { kpiKey, planKpiRows, normaliseEmployeeNumber, type KpiImportRow, type KpiRowProblem, type PlannedRow, type PeopleLookup } from './rows';
+export { kpiKey, planKpiRows, normaliseEmployeeNumber, type KpiImportRow, type KpiRowProblem, type PlannedRow, type PeopleLookup } from '../rows';
