@@ -8,6 +8,7 @@ import { securityHeaders, SIGNED_IN_CACHE_CONTROL, STRICT_TRANSPORT_SECURITY } f
 import { servedOverHttps } from './lib/http/server/client-address';
 import { trustedProxies } from './lib/platform/server/env';
 import { stripIslandStyle } from './lib/http/server/island-styles';
+import { nextOrFailure } from './lib/http/server/failures';
 import { createLessonShells, LESSON_PATH } from './lib/lesson-shell/server/lesson-shells';
 import { findCourse } from './lib/content/server/curriculum';
 import { companyTimeZone } from './lib/platform/server/company-time';
@@ -22,7 +23,7 @@ function peerAddress(context: { clientAddress: string }): string | undefined {
 }
 
 const headers = defineMiddleware(async (context, next) => {
-  const response = await next();
+  const response = await nextOrFailure(context, next);
   for (const [name, value] of Object.entries(securityHeaders)) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
