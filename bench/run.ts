@@ -88,20 +88,20 @@ async function startFloor(port: number, body: string, contentType: string): Prom
   return { url, stop: () => child.kill() };
 }
 
-/** The lesson page under load beside its two references, plus the server's memory after it. */
-async function lessonRun(url: string, pid: number, lessonPath: string, cookie: string) {
-  const response = await fetch(url + lessonPath, { headers: { cookie }, redirect: 'manual' });
-  if (response.status !== 200) throw new Error(`The lesson page answered ${response.status}; the benchmark needs a signed-in 200.`);
+/** A signed-in page under load beside its two references, plus the server's memory after it. */
+async function pageRun(url: string, pid: number, path: string, cookie: string) {
+  const response = await fetch(url + path, { headers: { cookie }, redirect: 'manual' });
+  if (response.status !== 200) throw new Error(`The page ${path} answered ${response.status}; the benchmark needs a signed-in 200.`);
   const html = await response.text();
-  // Warm the shell (the first view of a module is a full render).
-  await fetch(url + lessonPath, { headers: { cookie } });
+  // Warm it (a lesson's first view per person is a full render; later ones come from its shell).
+  await fetch(url + path, { headers: { cookie } });
   const bare = await bareServer(html, 'text/html; charset=utf-8');
   const bareResult = await load({ url: bare.url });
   bare.server.close();
   const floor = await startFloor(4495, html, 'text/html; charset=utf-8');
   const floorResult = await load({ url: floor.url });
   floor.stop();
-  const academy = await load({ url: url + lessonPath, headers: { cookie } });
+  const academy = await load({ url: url + path, headers: { cookie } });
   return { html, bare: bareResult, floor: floorResult, academy, memory: processTreeMemory(pid) };
 }
 
@@ -169,7 +169,7 @@ out(`Build of the whole curriculum (content check + astro build + search index):
 out();
 
 const lessonPath = '/zh/courses/sales-workflow/lead-grading/';
-const lesson = await lessonRun(server.url, server.process.pid!, lessonPath, cookie);
+const lesson = await pageRun(server.url, server.process.pid!, lessonPath, cookie);
 out('## Authenticated lesson page (64 connections)');
 out();
 TABLE_HEAD.forEach((l) => out(l));
@@ -244,7 +244,7 @@ out();
 // answers, each request a different due card (ten term cards for each of the 2,000 learners,
 // written straight into the database).
 const reviewer = await sessionCookie(server.url, 'sun.li@demo.academy');
-const review = await lessonRun(server.url, server.process.pid!, '/zh/review/', reviewer);
+const review = await pageRun(server.url, server.process.pid!, '/zh/review/', reviewer);
 const termIds = [...readFileSync('content/glossary.yaml', 'utf8').matchAll(/^- id: ([a-z0-9-]+)$/gm)].map((m) => m[1]!).slice(0, 10);
 const dueAt = Date.now() - 60_000;
 {
@@ -333,7 +333,7 @@ if (beforeDir) {
   const url = 'http://127.0.0.1:4497';
   await waitForHealth(url, child);
   const beforeCookie = await sessionCookie(url, 'liu.yang@demo.academy');
-  const old = await lessonRun(url, child.pid!, lessonPath, beforeCookie);
+  const old = await pageRun(url, child.pid!, lessonPath, beforeCookie);
   const oldLearners = await createLoadLearners(before.url, 2_000);
   const oldQuiz = await writeLoad(`${url}/_actions/quiz.submit`, url, oldLearners, quizBody);
   const [oldBurstWrites, oldBurstReads] = await Promise.all([

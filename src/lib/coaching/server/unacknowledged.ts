@@ -2,7 +2,7 @@
  * Observations their learner has not acknowledged yet, for the "new observation to read" reminder
  * (lib/reminders/server/kinds/observation-new.ts): one query for the whole company.
  */
-import { eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { observations, users } from '../../../../db/schema';
 import type { Database } from '../../platform/server/db';
@@ -10,12 +10,11 @@ import type { Database } from '../../platform/server/db';
 const manager = alias(users, 'manager');
 
 /** Each unacknowledged observation of an active learner: who it is for, who wrote it, the day observed. */
-export async function unacknowledgedObservations(db: Database): Promise<{ observationId: string; userId: string; by: string; day: string }[]> {
-  const rows = await db
-    .select({ observationId: observations.id, userId: observations.userId, by: manager.name, day: observations.observedOn, active: users.active })
+export function unacknowledgedObservations(db: Database): Promise<{ observationId: string; userId: string; by: string; day: string }[]> {
+  return db
+    .select({ observationId: observations.id, userId: observations.userId, by: manager.name, day: observations.observedOn })
     .from(observations)
     .innerJoin(users, eq(users.id, observations.userId))
     .innerJoin(manager, eq(manager.id, observations.managerId))
-    .where(isNull(observations.acknowledgedAt));
-  return rows.filter((row) => row.active).map(({ active: _active, ...row }) => row);
+    .where(and(isNull(observations.acknowledgedAt), eq(users.active, true)));
 }

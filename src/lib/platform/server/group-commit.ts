@@ -37,20 +37,7 @@ export class GroupCommit {
   async #drain(): Promise<void> {
     try {
       while (this.#queue.length > 0) {
-        const batch = this.#queue.splice(0, MAX_UNITS_PER_COMMIT);
-        const values: unknown[] = [];
-        try {
-          await this.db.transaction(async (tx) => {
-            for (const unit of batch) values.push(await unit.work(tx));
-          });
-        } catch {
-          // A unit failed (or the commit did): nothing of the batch is stored. Each unit runs
-          // again in a transaction of its own, so only the failing one is refused.
-          for (const unit of batch) await this.db.transaction((tx) => unit.work(tx)).then(unit.resolve, unit.reject);
-          if (this.#queue.length > 0) await new Promise((next) => setImmediate(next));
-          continue;
-        }
-        batch.forEach((unit, i) => unit.resolve(values[i]));
+        await this.#commit(this.#queue.splice(0, MAX_UNITS_PER_COMMIT));
         // The driver's promises settle at once, so without this the loop would run batch after
         // batch without ever letting the event loop read a request: reads would wait behind a burst.
         if (this.#queue.length > 0) await new Promise((next) => setImmediate(next));
@@ -58,6 +45,21 @@ export class GroupCommit {
     } finally {
       this.#draining = false;
     }
+  }
+
+  async #commit(batch: Unit[]): Promise<void> {
+    const values: unknown[] = [];
+    try {
+      await this.db.transaction(async (tx) => {
+        for (const unit of batch) values.push(await unit.work(tx));
+      });
+    } catch {
+      // A unit failed (or the commit did): nothing of the batch is stored. Each unit runs
+      // again in a transaction of its own, so only the failing one is refused.
+      for (const unit of batch) await this.db.transaction((tx) => unit.work(tx)).then(unit.resolve, unit.reject);
+      return;
+    }
+    batch.forEach((unit, i) => unit.resolve(values[i]));
   }
 }
 
